@@ -59,6 +59,8 @@ export const Department = z.object({
   validFrom: IsoDate.optional(),
   validTo: IsoDate.optional(),
   successor: z.string().optional(),
+  /** Why the validity dates are what they are, and whether they are verified. */
+  note: z.string().optional(),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -160,6 +162,10 @@ export const LegalBasis = z.object({
   date: IsoDate,
   issuer: z.string().min(1),
   title: z.string().min(1),
+  /** Who signed for the issuer, e.g. a Deputy Prime Minister signing for the Prime Minister. */
+  signer: z.string().optional(),
+  /** When the text took effect, if it differs from `date`. */
+  effectiveDate: IsoDate.optional(),
   source: SourceRef,
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
@@ -191,6 +197,8 @@ export const CriteriaSet = z.object({
   illustrative: z.boolean(),
   /** Known gaps, in words; `validateCatalog` also derives the precise list. */
   gaps: z.array(z.string()).default([]),
+  /** Context a user needs to read the set correctly, e.g. why the period differs from the title. */
+  note: z.string().optional(),
   criteria: z.array(Criterion).min(1),
 });
 export type CriteriaSet = z.infer<typeof CriteriaSet>;

@@ -1,0 +1,149 @@
+import { Comparator, ObservedValue, SourceRef, Tier, ValueType } from '@ntm/core';
+import { z } from 'zod';
+import { IsoDateParam, YearParam } from './common';
+import { CriteriaSetSummary } from './catalog';
+import { UnitSummary } from './units';
+
+const Outcome = z.enum(['met', 'not_met', 'no_data']);
+
+const SelectedThresholdSchema = z.object({
+  value: z.union([z.number(), z.boolean(), z.string()]),
+  source: SourceRef,
+  illustrative: z.boolean(),
+  selectedBy: z.string(),
+});
+
+const GapSchema = z.object({
+  amount: z.number().nullable(),
+  unit: z.string(),
+  sentence: z.string(),
+  normalised: z.number(),
+});
+
+export const IndicatorResultSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  measure: z.string().nullable(),
+  unit: z.string(),
+  valueType: ValueType,
+  comparator: Comparator,
+  value: ObservedValue.nullable(),
+  threshold: SelectedThresholdSchema.nullable(),
+  outcome: Outcome,
+  gap: GapSchema.nullable(),
+  leadDepartment: z.string(),
+  /** Where the value came from: entered for the unit, rolled up from its villages, or from merged predecessors. */
+  provenance: z.enum(['own', 'children', 'predecessors', 'derived']).nullable(),
+});
+
+export const CriterionResultSchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  leadDepartment: z.string(),
+  outcome: Outcome,
+  indicatorsMet: z.number().int(),
+  indicatorsTotal: z.number().int(),
+  indicators: z.array(IndicatorResultSchema),
+});
+
+const BandSchema = z.object({ key: z.string(), label: z.string(), min: z.number(), max: z.number() });
+
+export const UnitEvaluationSchema = z.object({
+  unitId: z.string(),
+  year: z.number().int(),
+  criteriaSetId: z.string(),
+  criteriaSetVersion: z.number().int(),
+  criteria: z.array(CriterionResultSchema),
+  criteriaMet: z.number().int(),
+  criteriaTotal: z.number().int(),
+  criteriaNoData: z.number().int(),
+  band: BandSchema,
+  eligibility: z.object({
+    tier: Tier,
+    allCriteriaMet: z.boolean(),
+    unmetPrerequisites: z.array(z.string()),
+    manualConditions: z.array(z.string()),
+    eligible: z.boolean(),
+  }),
+});
+
+export const EvaluationQuery = z.object({
+  year: YearParam,
+  criteriaSetId: z.string().min(1).max(100).optional(),
+  tier: Tier.default('standard'),
+});
+
+export const RecognitionSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  tier: Tier,
+  criteriaSetId: z.string().nullable(),
+  status: z.enum(['registered', 'dossier', 'appraised', 'decided', 'revoked']),
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string().nullable(),
+  issuer: z.string().nullable(),
+  revokedDate: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+
+export const UnitEvaluationResponse = z.object({
+  unit: UnitSummary,
+  criteriaSet: CriteriaSetSummary,
+  evaluation: UnitEvaluationSchema,
+  recognitions: z.array(RecognitionSchema),
+});
+export type UnitEvaluationResponse = z.infer<typeof UnitEvaluationResponse>;
+
+export const RollupQuery = z.object({
+  year: YearParam,
+  criteriaSetId: z.string().min(1).max(100).optional(),
+  date: IsoDateParam.optional(),
+});
+
+export const SubtreeRollupSchema = z.object({
+  year: z.number().int(),
+  criteriaSetId: z.string(),
+  unitCount: z.number().int(),
+  evaluatedCount: z.number().int(),
+  averageCriteriaMet: z.number(),
+  criteria: z.array(
+    z.object({
+      number: z.string(),
+      name: z.string(),
+      metCount: z.number().int(),
+      notMetCount: z.number().int(),
+      noDataCount: z.number().int(),
+      metShare: z.number(),
+    }),
+  ),
+  bands: z.array(
+    z.object({ key: z.string(), label: z.string(), min: z.number(), max: z.number(), count: z.number().int() }),
+  ),
+  tiers: z.array(z.object({ tier: Tier, recognisedCount: z.number().int() })),
+  closestToNextTier: z.array(
+    z.object({ unitId: z.string(), criteriaMissing: z.number().int(), totalNormalisedGap: z.number() }),
+  ),
+});
+
+export const RollupResponse = z.object({
+  unit: UnitSummary,
+  asOf: z.string(),
+  criteriaSet: CriteriaSetSummary,
+  rollup: SubtreeRollupSchema,
+  communes: z.array(
+    z.object({
+      unitId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      parentId: z.string().nullable(),
+      criteriaMet: z.number().int(),
+      criteriaTotal: z.number().int(),
+      criteriaNoData: z.number().int(),
+      band: z.string(),
+      totalNormalisedGap: z.number(),
+      outcomes: z.array(Outcome),
+    }),
+  ),
+});
+export type RollupResponse = z.infer<typeof RollupResponse>;

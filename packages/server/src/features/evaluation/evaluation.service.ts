@@ -1,0 +1,210 @@
+import type { Kysely } from 'kysely';
+import {
+  applicableSets,
+  type CriteriaSet,
+  criteriaSets,
+  evaluateUnit,
+  measuresByCode,
+  rankClosestToTier,
+  rollUpEvaluations,
+  type Tier,
+  type Unit,
+  type UnitEvaluation,
+  yearEnd,
+} from '@ntm/core';
+import type { RollupResponse, UnitEvaluationResponse } from '../../contract/evaluation';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../errors';
+import { evaluabilityOf, requireCriteriaSet, summariseSet } from '../catalog/catalog.service';
+import { recognitionsForUnits } from '../recognitions/recognitions.repository';
+import { getUnitDirectory, provinceOf, requireUnit, type UnitDirectory } from '../units/unit-directory';
+import { summariseUnit } from '../units/units.service';
+import { type ResolvedValues, resolveValuesFor } from './resolved-values';
+
+/** Codes of the unit's province and of every predecessor province, so 2026 communes find 2016–2020 sets. */
+function provinceCodes(directory: UnitDirectory, unit: Unit): string[] {
+  const province = provinceOf(directory, unit);
+  if (!province) return [];
+  const codes: string[] = [];
+  const stack = [province];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (!current || codes.includes(current.code)) continue;
+    codes.push(current.code);
+    for (const p of current.predecessorIds) {
+      const predecessor = directory.byId.get(p);
+      if (predecessor) stack.push(predecessor);
+    }
+  }
+  return codes;
+}
+
+export function chooseCriteriaSet(
+  directory: UnitDirectory,
+  unit: Unit,
+  year: number,
+  tier: Tier,
+  requestedId?: string,
+): CriteriaSet {
+  const set = requestedId ? requireCriteriaSet(requestedId) : pickSet(directory, unit, year, tier);
+  if (set.level !== unit.level) {
+    throw new AppError(
+      'unit_not_evaluable',
+      `Bộ tiêu chí ${set.shortName} áp dụng cho cấp ${set.level}, không áp dụng cho ${unit.name}.`,
+    );
+  }
+  const { evaluable, problems } = evaluabilityOf(set);
+  if (!evaluable) {
+    throw new AppError(
+      'criteria_set_incomplete',
+      `Bộ tiêu chí ${set.shortName} chưa đủ ngưỡng để đánh giá (${problems.length} mục còn thiếu).`,
+      { problems },
+    );
+  }
+  return set;
+}
+
+function pickSet(directory: UnitDirectory, unit: Unit, year: number, tier: Tier): CriteriaSet {
+  const candidates = applicableSets(criteriaSets, {
+    level: unit.level,
+    tier,
+    year,
+    provinceCodes: provinceCodes(directory, unit),
+  });
+  const usable = candidates.find((s) => evaluabilityOf(s).evaluable);
+  if (usable) return usable;
+  const best = candidates[0];
+  if (best) {
+    const { problems } = evaluabilityOf(best);
+    throw new AppError(
+      'criteria_set_incomplete',
+      `Năm ${year} áp dụng bộ tiêu chí ${best.shortName}, nhưng bộ này chưa đủ ngưỡng để đánh giá.`,
+      { problems },
+    );
+  }
+  throw new AppError('no_criteria_set', `Không có bộ tiêu chí nào áp dụng cho ${unit.name} năm ${year}.`);
+}
+
+function evaluateResolved(
+  set: CriteriaSet,
+  unit: Unit,
+  year: number,
+  resolved: ResolvedValues | undefined,
+  recognitions: Parameters<typeof evaluateUnit>[0]['recognitions'],
+): UnitEvaluation {
+  return evaluateUnit({
+    set,
+    unit,
+    year,
+    values: resolved?.values ?? new Map(),
+    recognitions,
+    measures: measuresByCode,
+  });
+}
+
+export async function evaluateOneUnit(
+  db: Kysely<Database>,
+  unitId: string,
+  query: { year: number; tier: Tier; criteriaSetId?: string },
+): Promise<UnitEvaluationResponse> {
+  const directory = await getUnitDirectory(db);
+  const unit = requireUnit(directory, unitId);
+  const set = chooseCriteriaSet(directory, unit, query.year, query.tier, query.criteriaSetId);
+  const [resolved, recognitions] = await Promise.all([
+    resolveValuesFor(db, directory, [unit], query.year),
+    recognitionsForUnits(db, [unit.id]),
+  ]);
+  const unitValues = resolved.get(unit.id);
+  const evaluation = evaluateResolved(set, unit, query.year, unitValues, recognitions);
+  return {
+    unit: summariseUnit(directory, unit, unit.validTo ?? yearEnd(query.year)),
+    criteriaSet: summariseSet(set),
+    evaluation: {
+      ...evaluation,
+      criteria: evaluation.criteria.map((c) => ({
+        ...c,
+        indicators: c.indicators.map((i) => ({
+          ...i,
+          provenance: i.measure === null ? 'derived' : (unitValues?.provenance.get(i.measure) ?? null),
+        })),
+      })),
+    },
+    recognitions,
+  };
+}
+
+/** Communes that the NTM program judges: rural communes (xã), not wards or townships. */
+export function isRuralCommune(unit: Unit): boolean {
+  return unit.level === 'commune' && unit.kind === 'xa';
+}
+
+export async function rollUpSubtree(
+  db: Kysely<Database>,
+  unitId: string,
+  query: { year: number; criteriaSetId?: string; date?: string },
+): Promise<RollupResponse> {
+  const directory = await getUnitDirectory(db);
+  const root = requireUnit(directory, unitId);
+  const asOf = query.date ?? yearEnd(query.year);
+  const tree = directory.treeOn(asOf);
+  if (!tree.byId.has(root.id)) {
+    throw new AppError(
+      'unit_not_evaluable',
+      `${root.name} không tồn tại vào ngày ${asOf}; hãy chọn đơn vị có hiệu lực vào ngày đó.`,
+    );
+  }
+  const communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(isRuralCommune);
+  const probe = communes[0] ?? root;
+  const set = chooseCriteriaSet(
+    directory,
+    probe.level === 'commune' ? probe : { ...probe, level: 'commune' },
+    query.year,
+    'standard',
+    query.criteriaSetId,
+  );
+  const [resolved, recognitions] = await Promise.all([
+    resolveValuesFor(db, directory, communes, query.year),
+    recognitionsForUnits(
+      db,
+      communes.map((c) => c.id),
+    ),
+  ]);
+  const recognitionsByUnit = new Map<string, typeof recognitions>();
+  for (const r of recognitions) {
+    const list = recognitionsByUnit.get(r.unitId);
+    if (list) list.push(r);
+    else recognitionsByUnit.set(r.unitId, [r]);
+  }
+  const evaluations = communes.map((c) =>
+    evaluateResolved(set, c, query.year, resolved.get(c.id), recognitionsByUnit.get(c.id) ?? []),
+  );
+  const rollup = rollUpEvaluations({
+    set,
+    evaluations,
+    recognitions,
+    unitIds: communes.map((c) => c.id),
+    year: query.year,
+  });
+  const gaps = new Map(rankClosestToTier(evaluations).map((r) => [r.unitId, r.totalNormalisedGap]));
+  return {
+    unit: summariseUnit(directory, root, asOf),
+    asOf,
+    criteriaSet: summariseSet(set),
+    rollup,
+    communes: evaluations.map((e, i) => {
+      const commune = communes[i] as Unit;
+      return {
+        unitId: commune.id,
+        code: commune.code,
+        name: commune.name,
+        parentId: commune.parentId,
+        criteriaMet: e.criteriaMet,
+        criteriaTotal: e.criteriaTotal,
+        criteriaNoData: e.criteriaNoData,
+        band: e.band.key,
+        totalNormalisedGap: gaps.get(commune.id) ?? 0,
+        outcomes: e.criteria.map((c) => c.outcome),
+      };
+    }),
+  };
+}

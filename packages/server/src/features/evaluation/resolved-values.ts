@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import { measuresByCode, type ObservedValue, resolveUnitValues, type Unit, yearEnd } from '@ntm/core';
+import type { Database } from '../../db/schema';
+import type { UnitDirectory } from '../units/unit-directory';
+import { valuesForUnits, valuesForYear } from '../values/values.repository';
+
+export type Provenance = 'own' | 'children' | 'predecessors';
+
+export interface ResolvedValues {
+  values: Map<string, ObservedValue>;
+  provenance: Map<string, Provenance>;
+}
+
+/** Above this many units one scan of the year is cheaper than chunked IN lists. */
+const WHOLE_YEAR_THRESHOLD = 4000;
+
+/**
+ * Loads in one pass what the units need for a year — their own values, their villages'
+ * and their merged predecessors' — and resolves each unit's values by the measures'
+ * roll-up rules (PRODUCT §6).
+ */
+export async function resolveValuesFor(
+  db: Kysely<Database>,
+  directory: UnitDirectory,
+  units: readonly Unit[],
+  year: number,
+): Promise<Map<string, ResolvedValues>> {
+  const tree = directory.treeOn(yearEnd(year));
+  const childrenOf = (unit: Unit): Unit[] => (tree.byId.has(unit.id) ? tree.children(unit.id) : []);
+
+  const needed = new Set<string>();
+  const visit = (unit: Unit) => {
+    if (needed.has(unit.id)) return;
+    needed.add(unit.id);
+    for (const child of childrenOf(unit)) needed.add(child.id);
+    for (const p of unit.predecessorIds) {
+      const predecessor = directory.byId.get(p);
+      if (predecessor) visit(predecessor);
+    }
+  };
+  for (const unit of units) visit(unit);
+
+  const ids = [...needed];
+  const rows =
+    ids.length > WHOLE_YEAR_THRESHOLD
+      ? (await valuesForYear(db, year)).filter((r) => needed.has(r.unitId))
+      : await valuesForUnits(db, ids, [year]);
+  const own = new Map<string, Map<string, ObservedValue>>();
+  for (const row of rows) {
+    let map = own.get(row.unitId);
+    if (!map) {
+      map = new Map();
+      own.set(row.unitId, map);
+    }
+    map.set(row.measureCode, row.value);
+  }
+
+  const empty = new Map<string, ObservedValue>();
+  const memo = new Map<string, ResolvedValues>();
+  const resolve = (unit: Unit): ResolvedValues => {
+    const cached = memo.get(unit.id);
+    if (cached) return cached;
+    const result = resolveUnitValues({
+      unit,
+      year,
+      own: own.get(unit.id) ?? empty,
+      children: childrenOf(unit).map((child) => ({ unit: child, values: own.get(child.id) ?? empty })),
+      predecessors: unit.predecessorIds.flatMap((p) => {
+        const predecessor = directory.byId.get(p);
+        return predecessor ? [{ unit: predecessor, values: resolve(predecessor).values }] : [];
+      }),
+      measures: measuresByCode,
+    });
+    memo.set(unit.id, result);
+    return result;
+  };
+  return new Map(units.map((u) => [u.id, resolve(u)]));
+}

@@ -1,0 +1,66 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/database';
+import { catalogRoutes } from '../features/catalog/catalog.routes';
+import { evaluationRoutes } from '../features/evaluation/evaluation.routes';
+import { recognitionRoutes } from '../features/recognitions/recognitions.routes';
+import { targetRoutes } from '../features/targets/targets.routes';
+import { unitRoutes } from '../features/units/units.routes';
+import { valueRoutes } from '../features/values/values.routes';
+import { registerErrorHandler } from './error-handler';
+import { homePage } from './home-page';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  logger?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'NTM Monitor API',
+        description:
+          'API theo dõi Chương trình MTQG xây dựng nông thôn mới: đơn vị hành chính, bộ tiêu chí, số liệu, đánh giá và tổng hợp. Lỗi trả về dạng application/problem+json với mã ổn định (code).',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const deps = { database: options.database };
+  await app.register(
+    async (api) => {
+      await api.register(unitRoutes, deps);
+      await api.register(catalogRoutes, deps);
+      await api.register(valueRoutes, deps);
+      await api.register(evaluationRoutes, deps);
+      await api.register(recognitionRoutes, deps);
+      await api.register(targetRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(homePage()));
+  return app;
+}
+
+export interface RouteDeps {
+  database: DatabaseHandle;
+}
