@@ -1,3 +1,4 @@
+export * from './catalog/index';
 export * from './catalog/schema';
 export * from './evaluation/applicable-set';
 export * from './evaluation/bands';
@@ -11,6 +12,7 @@ export * from './evaluation/result';
 export * from './evaluation/rollup';
 export * from './evaluation/threshold';
 export * from './format/vi';
+export * from './plans/target';
 export * from './units/search';
 export * from './units/tree';
 export * from './units/unit';

@@ -15,7 +15,11 @@ let t: TestApp;
 
 async function get<T>(url: string): Promise<{ status: number; body: T; type: string }> {
   const response = await t.app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json() as T, type: String(response.headers['content-type']) };
+  return {
+    status: response.statusCode,
+    body: response.json() as T,
+    type: String(response.headers['content-type']),
+  };
 }
 
 async function firstRuralCommune(date: string): Promise<UnitSummary> {
@@ -44,13 +48,17 @@ describe(`units API on ${testDialect}`, () => {
     expect(old.body.units).toHaveLength(1);
     const province2021 = old.body.units[0] as UnitSummary;
     expect(province2021.isDemo).toBe(true);
-    const districts = await get<{ units: UnitSummary[] }>(`/api/units/${province2021.id}/children?date=2021-12-31`);
+    const districts = await get<{ units: UnitSummary[] }>(
+      `/api/units/${province2021.id}/children?date=2021-12-31`,
+    );
     expect(districts.body.units.length).toBeGreaterThanOrEqual(8);
     expect(districts.body.units.every((u) => u.level === 'district')).toBe(true);
 
     const now = await get<{ units: UnitSummary[] }>('/api/units?date=2026-06-30');
     const province2026 = now.body.units[0] as UnitSummary;
-    const communes = await get<{ units: UnitSummary[] }>(`/api/units/${province2026.id}/children?date=2026-06-30`);
+    const communes = await get<{ units: UnitSummary[] }>(
+      `/api/units/${province2026.id}/children?date=2026-06-30`,
+    );
     expect(communes.body.units.length).toBeGreaterThan(20);
     expect(communes.body.units.every((u) => u.level === 'commune')).toBe(true);
   });
@@ -58,7 +66,9 @@ describe(`units API on ${testDialect}`, () => {
   it('links a merged commune to its predecessors', async () => {
     const now = await get<{ units: UnitSummary[] }>('/api/units?date=2026-06-30');
     const province = now.body.units[0] as UnitSummary;
-    const communes = await get<{ units: UnitSummary[] }>(`/api/units/${province.id}/children?date=2026-06-30`);
+    const communes = await get<{ units: UnitSummary[] }>(
+      `/api/units/${province.id}/children?date=2026-06-30`,
+    );
     const details = await Promise.all(
       communes.body.units.slice(0, 10).map((c) => get<{ predecessors: UnitSummary[] }>(`/api/units/${c.id}`)),
     );
@@ -82,7 +92,9 @@ describe(`units API on ${testDialect}`, () => {
   });
 
   it('treats SQL metacharacters in a search as plain text', async () => {
-    const found = await get<{ units: UnitSummary[] }>(`/api/units/search?q=${encodeURIComponent("x' OR 1=1 --")}`);
+    const found = await get<{ units: UnitSummary[] }>(
+      `/api/units/search?q=${encodeURIComponent("x' OR 1=1 --")}`,
+    );
     expect(found.status).toBe(200);
     expect(found.body.units).toEqual([]);
   });
@@ -133,7 +145,9 @@ describe(`evaluation API on ${testDialect}`, () => {
     expect(indicators.some((i) => i.threshold?.source.verified === true)).toBe(true);
     expect(indicators.some((i) => i.threshold?.illustrative === true)).toBe(true);
     const withData = indicators.filter((i) => i.outcome !== 'no_data');
-    expect(withData.every((i) => typeof i.gap?.sentence === 'string' && i.gap.sentence.length > 0)).toBe(true);
+    expect(withData.every((i) => typeof i.gap?.sentence === 'string' && i.gap.sentence.length > 0)).toBe(
+      true,
+    );
     expect(e.criteriaMet).toBe(e.criteria.filter((c) => c.outcome === 'met').length);
   });
 
@@ -174,9 +188,10 @@ describe(`evaluation API on ${testDialect}`, () => {
   it('rolls up the 2026 two-level province under the illustrative 2026–2030 set', async () => {
     const roots = await get<{ units: UnitSummary[] }>('/api/units?date=2026-12-31');
     const province = roots.body.units[0] as UnitSummary;
-    const result = await get<{ criteriaSet: { id: string; illustrative: boolean }; rollup: { criteria: unknown[] } }>(
-      `/api/units/${province.id}/rollup?year=2026`,
-    );
+    const result = await get<{
+      criteriaSet: { id: string; illustrative: boolean };
+      rollup: { criteria: unknown[] };
+    }>(`/api/units/${province.id}/rollup?year=2026`);
     expect(result.status).toBe(200);
     expect(result.body.criteriaSet.illustrative).toBe(true);
     expect(result.body.rollup.criteria).toHaveLength(10);
@@ -201,9 +216,9 @@ describe(`evaluation API on ${testDialect}`, () => {
 
 describe(`catalog API on ${testDialect}`, () => {
   it('lists the criteria sets with their legal basis and evaluability', async () => {
-    const result = await get<{ criteriaSets: { id: string; evaluable: boolean; legalBasis: { number: string } }[] }>(
-      '/api/criteria-sets',
-    );
+    const result = await get<{
+      criteriaSets: { id: string; evaluable: boolean; legalBasis: { number: string } }[];
+    }>('/api/criteria-sets');
     const byId = new Map(result.body.criteriaSets.map((s) => [s.id, s]));
     expect(byId.get('vn-1980-commune-standard')?.legalBasis.number).toBe('1980/QĐ-TTg');
     expect(byId.get('vn-1980-commune-standard')?.evaluable).toBe(false);

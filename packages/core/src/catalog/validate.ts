@@ -1,6 +1,7 @@
 import { type UnitLevel, unitLevels } from '../units/unit';
 import { conditionKey, foreignConditions, uncoveredCells } from './coverage';
 import { formulaCycles, formulaReferences } from './formulas';
+import { schemaProblems, vietnameseErrors } from './json-problems';
 import {
   type CatalogContext,
   type CatalogProblem,

@@ -39,20 +39,36 @@ describe('applicableSets', () => {
   const all = [national, provincial, otherProvince, later, advanced, village];
 
   it('puts the province own set before the national one and ignores other provinces', () => {
-    const found = applicableSets(all, { level: 'commune', tier: 'standard', year: 2020, provinceCodes: ['DEMO'] });
+    const found = applicableSets(all, {
+      level: 'commune',
+      tier: 'standard',
+      year: 2020,
+      provinceCodes: ['DEMO'],
+    });
     expect(found.map((s) => s.id)).toEqual(['provincial', 'national']);
   });
   it('filters by year, tier and level', () => {
     expect(
-      applicableSets(all, { level: 'commune', tier: 'standard', year: 2023, provinceCodes: [] }).map((s) => s.id),
+      applicableSets(all, { level: 'commune', tier: 'standard', year: 2023, provinceCodes: [] }).map(
+        (s) => s.id,
+      ),
     ).toEqual(['later']);
     expect(
-      applicableSets(all, { level: 'commune', tier: 'advanced', year: 2020, provinceCodes: [] }).map((s) => s.id),
+      applicableSets(all, { level: 'commune', tier: 'advanced', year: 2020, provinceCodes: [] }).map(
+        (s) => s.id,
+      ),
     ).toEqual(['advanced']);
-    expect(applicableSets(all, { level: 'commune', tier: 'standard', year: 2015, provinceCodes: [] })).toEqual([]);
+    expect(
+      applicableSets(all, { level: 'commune', tier: 'standard', year: 2015, provinceCodes: [] }),
+    ).toEqual([]);
   });
   it('matches a province through its predecessor codes', () => {
-    const found = applicableSets(all, { level: 'commune', tier: 'standard', year: 2020, provinceCodes: ['NEW', 'DEMO'] });
+    const found = applicableSets(all, {
+      level: 'commune',
+      tier: 'standard',
+      year: 2020,
+      provinceCodes: ['NEW', 'DEMO'],
+    });
     expect(found[0]?.id).toBe('provincial');
   });
 });

@@ -22,7 +22,8 @@ export function applicableSets(sets: readonly CriteriaSet[], query: SetQuery): C
         s.tier === query.tier &&
         s.period.fromYear <= query.year &&
         query.year <= s.period.toYear &&
-        (s.scope === 'national' || (s.provinceCode !== undefined && query.provinceCodes.includes(s.provinceCode))),
+        (s.scope === 'national' ||
+          (s.provinceCode !== undefined && query.provinceCodes.includes(s.provinceCode))),
     )
     .sort((a, b) => rank(a) - rank(b) || b.period.fromYear - a.period.fromYear || b.version - a.version);
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Formula } from '../catalog/schema';
 import { evaluateFormula, type FormulaLookup } from './derived';
 
-function lookup(indicators: Record<string, number | null>, measures: Record<string, number | null> = {}): FormulaLookup {
+function lookup(
+  indicators: Record<string, number | null>,
+  measures: Record<string, number | null> = {},
+): FormulaLookup {
   return {
     indicator: (code) => indicators[code] ?? null,
     measure: (code) => measures[code] ?? null,

@@ -24,7 +24,10 @@ const missing = 'Chưa có quyết định công nhận “Đạt chuẩn NTM”
 
 describe('assessEligibility', () => {
   it('is eligible with all criteria met and a decided recognition', () => {
-    expect(assess([buildRecognition({ decisionDate: '2022-12-31' })])).toMatchObject({ eligible: true, unmetPrerequisites: [] });
+    expect(assess([buildRecognition({ decisionDate: '2022-12-31' })])).toMatchObject({
+      eligible: true,
+      unmetPrerequisites: [],
+    });
   });
 
   it('is not eligible when a criterion is not met or lacks data', () => {
@@ -36,7 +39,11 @@ describe('assessEligibility', () => {
   });
 
   it('is not eligible without the prerequisite recognition', () => {
-    expect(assess([])).toMatchObject({ allCriteriaMet: true, unmetPrerequisites: [missing], eligible: false });
+    expect(assess([])).toMatchObject({
+      allCriteriaMet: true,
+      unmetPrerequisites: [missing],
+      eligible: false,
+    });
     expect(assess([buildRecognition({ tier: 'model' })]).eligible).toBe(false);
   });
 
@@ -50,7 +57,11 @@ describe('assessEligibility', () => {
   });
 
   it('does not count a recognition revoked by the end of the year', () => {
-    const revoked = buildRecognition({ status: 'revoked', decisionDate: '2020-06-15', revokedDate: '2022-12-31' });
+    const revoked = buildRecognition({
+      status: 'revoked',
+      decisionDate: '2020-06-15',
+      revokedDate: '2022-12-31',
+    });
     expect(assess([revoked]).eligible).toBe(false);
     expect(assess([revoked], { year: 2021 }).eligible).toBe(true);
     expect(assess([buildRecognition({ status: 'revoked', revokedDate: null })]).eligible).toBe(false);

@@ -27,7 +27,9 @@ export function assessEligibility(
     }
     const tier = prerequisite.tier;
     if (!recognitions.some((recognition) => isRecognitionInForce(recognition, tier, asOf))) {
-      unmetPrerequisites.push(`Chưa có quyết định công nhận “${tierLabels[tier]}” có hiệu lực đến ${formatDate(asOf)}`);
+      unmetPrerequisites.push(
+        `Chưa có quyết định công nhận “${tierLabels[tier]}” có hiệu lực đến ${formatDate(asOf)}`,
+      );
     }
   }
   return {

@@ -74,7 +74,20 @@ describe('evaluateUnit: indicators', () => {
       threshold: { value: 5, selectedBy: 'ngưỡng chung' },
       gap: { sentence: 'Tỷ lệ hộ nghèo đa chiều 6,2% — cao hơn ngưỡng 5% là 1,2 điểm %' },
     });
-    expect(plan).toMatchObject({ outcome: 'met', leadDepartment: 'ethnic_affairs', gap: { sentence: 'Đạt' } });
+    expect(plan).toMatchObject({
+      outcome: 'met',
+      leadDepartment: 'ethnic_affairs',
+      gap: { sentence: 'Đạt' },
+    });
+  });
+
+  it('serialises the gap with its sentence, which is written on demand', () => {
+    const result = evaluate(povertySet, { poverty_rate: 4, has_poverty_plan: false });
+    const gaps = JSON.parse(JSON.stringify(result.criteria[0]?.indicators.map((i) => i.gap)));
+    expect(gaps).toEqual([
+      { amount: 1, unit: 'điểm %', sentence: 'Tỷ lệ hộ nghèo đa chiều 4% — đạt ngưỡng ≤ 5%', normalised: 0 },
+      { amount: null, unit: '', sentence: 'Chưa đạt (yêu cầu: Đạt)', normalised: 1 },
+    ]);
   });
 
   it('marks an indicator without a value as no data, with no gap', () => {
@@ -84,7 +97,11 @@ describe('evaluateUnit: indicators', () => {
 
   it('marks a value without an applicable threshold as no data', () => {
     const set = buildSet({
-      criteria: [buildCriterion({ indicators: [buildIndicator({ thresholds: [buildThreshold({ when: { regions: ['TN'] } })] })] })],
+      criteria: [
+        buildCriterion({
+          indicators: [buildIndicator({ thresholds: [buildThreshold({ when: { regions: ['TN'] } })] })],
+        }),
+      ],
     });
     expect(evaluate(set, { income_per_capita: 60 }).criteria[0]?.indicators[0]).toMatchObject({
       outcome: 'no_data',
@@ -107,9 +124,17 @@ describe('evaluateUnit: indicators', () => {
         }),
       ],
     });
-    const rating = buildMeasure({ code: 'security_rating', valueType: 'level', levels: ['Yếu', 'Khá', 'Tốt'] });
-    expect(evaluate(set, { security_rating: 'Tốt' }, { measures: [rating] }).criteria[0]?.outcome).toBe('met');
-    expect(evaluate(set, { security_rating: 'Yếu' }, { measures: [rating] }).criteria[0]?.outcome).toBe('not_met');
+    const rating = buildMeasure({
+      code: 'security_rating',
+      valueType: 'level',
+      levels: ['Yếu', 'Khá', 'Tốt'],
+    });
+    expect(evaluate(set, { security_rating: 'Tốt' }, { measures: [rating] }).criteria[0]?.outcome).toBe(
+      'met',
+    );
+    expect(evaluate(set, { security_rating: 'Yếu' }, { measures: [rating] }).criteria[0]?.outcome).toBe(
+      'not_met',
+    );
   });
 
   it('reports the unit and indicator of a value of the wrong type', () => {
@@ -193,7 +218,12 @@ describe('evaluateUnit: criteria', () => {
 
   it('is met when every indicator is met', () => {
     const criterion = evaluate(povertySet, { poverty_rate: 3, has_poverty_plan: true }).criteria[0];
-    expect(criterion).toMatchObject({ outcome: 'met', indicatorsMet: 2, indicatorsTotal: 2, leadDepartment: 'labour' });
+    expect(criterion).toMatchObject({
+      outcome: 'met',
+      indicatorsMet: 2,
+      indicatorsTotal: 2,
+      leadDepartment: 'labour',
+    });
   });
 
   it('is no data without indicators', () => {

@@ -5,7 +5,7 @@ import { bandOf } from './bands';
 import { EvaluationTypeError, isMet } from './compare';
 import { evaluateFormula, type FormulaLookup, formulaIndicators } from './derived';
 import { assessEligibility } from './eligibility';
-import { computeGap } from './gap';
+import { EvaluatedGap } from './gap';
 import type { CriterionResult, IndicatorResult, Outcome, UnitEvaluation } from './result';
 import { selectThreshold } from './threshold';
 
@@ -37,21 +37,29 @@ interface SetPlan {
 
 const plans = new WeakMap<CriteriaSet, SetPlan>();
 
-function derivationOrder(set: CriteriaSet, indicators: readonly Indicator[], slotByCode: Map<string, number>) {
+function derivationOrder(
+  set: CriteriaSet,
+  indicators: readonly Indicator[],
+  slotByCode: Map<string, number>,
+) {
   const order: number[] = [];
   const state = new Uint8Array(indicators.length); // 0 unvisited, 1 in progress, 2 done
   const visit = (slot: number, path: readonly string[]): void => {
     if (state[slot] === 2) return;
     const indicator = indicators[slot] as Indicator;
     if (state[slot] === 1) {
-      throw new Error(`Bộ tiêu chí ${set.id}: chỉ tiêu tính toán vòng tròn ${[...path, indicator.code].join(' → ')}`);
+      throw new Error(
+        `Bộ tiêu chí ${set.id}: chỉ tiêu tính toán vòng tròn ${[...path, indicator.code].join(' → ')}`,
+      );
     }
     state[slot] = 1;
     if (indicator.derived) {
       for (const code of formulaIndicators(indicator.derived)) {
         const input = slotByCode.get(code);
         if (input === undefined) {
-          throw new Error(`Bộ tiêu chí ${set.id}: chỉ tiêu ${indicator.code} tham chiếu chỉ tiêu không có ${code}`);
+          throw new Error(
+            `Bộ tiêu chí ${set.id}: chỉ tiêu ${indicator.code} tham chiếu chỉ tiêu không có ${code}`,
+          );
         }
         visit(input, [...path, indicator.code]);
       }
@@ -85,7 +93,11 @@ function planFor(set: CriteriaSet): SetPlan {
   return plan;
 }
 
-function numberOrNull(value: ObservedValue | null | undefined, indicator: Indicator, what: string): number | null {
+function numberOrNull(
+  value: ObservedValue | null | undefined,
+  indicator: Indicator,
+  what: string,
+): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number') {
     throw new EvaluationTypeError(
@@ -102,7 +114,8 @@ function resolveValues(plan: SetPlan, values: ValueMap): (ObservedValue | null)[
   const resolved: (ObservedValue | null)[] = new Array(plan.indicators.length).fill(null);
   let current: Indicator;
   const lookup: FormulaLookup = {
-    indicator: (code) => numberOrNull(resolved[plan.slotByCode.get(code) as number], current, `chỉ tiêu ${code}`),
+    indicator: (code) =>
+      numberOrNull(resolved[plan.slotByCode.get(code) as number], current, `chỉ tiêu ${code}`),
     measure: (code) => numberOrNull(values.get(code), current, `số liệu ${code}`),
   };
   for (const slot of plan.order) {
@@ -125,13 +138,15 @@ function evaluateIndicator(
 ): IndicatorResult {
   const threshold = selectThreshold(input.set, indicator, input.unit);
   let outcome: Outcome = 'no_data';
-  let gap = null;
+  let gap: EvaluatedGap | null = null;
   // A value without an applicable threshold cannot be judged; it counts as missing, not as met.
   if (value !== null && threshold !== null) {
-    const levels = indicator.measure === undefined ? undefined : input.measures.get(indicator.measure)?.levels;
+    const levels =
+      indicator.measure === undefined ? undefined : input.measures.get(indicator.measure)?.levels;
     try {
-      outcome = isMet(indicator.comparator, value, threshold.value, levels) ? 'met' : 'not_met';
-      gap = computeGap(indicator, value, threshold, levels);
+      const met = isMet(indicator.comparator, value, threshold.value, levels);
+      outcome = met ? 'met' : 'not_met';
+      gap = new EvaluatedGap(indicator, value, threshold.value, levels, met);
     } catch (error) {
       if (error instanceof EvaluationTypeError) {
         throw new EvaluationTypeError(
@@ -180,10 +195,15 @@ export function evaluateUnit(input: EvaluateUnitInput): UnitEvaluation {
     resolved = resolveValues(plan, input.values);
   } catch (error) {
     if (error instanceof EvaluationTypeError) {
-      throw new EvaluationTypeError(`Đơn vị ${input.unit.id}: ${error.message}`, error.comparator, error.value, {
-        ...error.context,
-        unitId: input.unit.id,
-      });
+      throw new EvaluationTypeError(
+        `Đơn vị ${input.unit.id}: ${error.message}`,
+        error.comparator,
+        error.value,
+        {
+          ...error.context,
+          unitId: input.unit.id,
+        },
+      );
     }
     throw error;
   }

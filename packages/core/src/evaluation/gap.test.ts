@@ -60,7 +60,12 @@ describe('computeGap', () => {
   });
 
   it('describes yes/no indicators', () => {
-    const plan = buildIndicator({ name: 'Có quy hoạch chung', valueType: 'boolean', comparator: 'is_true', unit: '' });
+    const plan = buildIndicator({
+      name: 'Có quy hoạch chung',
+      valueType: 'boolean',
+      comparator: 'is_true',
+      unit: '',
+    });
     expect(computeGap(plan, false, threshold(true))).toEqual({
       amount: null,
       unit: '',
@@ -74,7 +79,12 @@ describe('computeGap', () => {
 
   it('describes levels by steps on the ladder', () => {
     const levels = ['Yếu', 'Trung bình', 'Khá', 'Tốt'];
-    const safety = buildIndicator({ name: 'Xếp loại', valueType: 'level', comparator: 'level_gte', unit: '' });
+    const safety = buildIndicator({
+      name: 'Xếp loại',
+      valueType: 'level',
+      comparator: 'level_gte',
+      unit: '',
+    });
     expect(computeGap(safety, 'Trung bình', threshold('Tốt'), levels)).toEqual({
       amount: -2,
       unit: 'mức',

@@ -104,7 +104,12 @@ describe('rollUpEvaluations', () => {
 
   it('gives zeros for an empty subtree', () => {
     const empty = rollUpEvaluations({ set, evaluations, recognitions, unitIds: [], year: 2022 });
-    expect(empty).toMatchObject({ unitCount: 0, evaluatedCount: 0, averageCriteriaMet: 0, closestToNextTier: [] });
+    expect(empty).toMatchObject({
+      unitCount: 0,
+      evaluatedCount: 0,
+      averageCriteriaMet: 0,
+      closestToNextTier: [],
+    });
     expect(empty.criteria.every((c) => c.metShare === 0)).toBe(true);
   });
 });

@@ -26,13 +26,25 @@ const set = buildSet({
 describe('selectThreshold', () => {
   it('selects by region', () => {
     const selected = selectThreshold(set, indicator, buildCommune({ region: 'DBSH' }));
-    expect(selected).toMatchObject({ value: 50, illustrative: false, selectedBy: 'vùng Đồng bằng sông Hồng' });
+    expect(selected).toMatchObject({
+      value: 50,
+      illustrative: false,
+      selectedBy: 'vùng Đồng bằng sông Hồng',
+    });
   });
 
   it('prefers the threshold with more matching conditions, flags counting one each', () => {
     const coastal = selectThreshold(set, indicator, buildCommune({ region: 'DBSH', flags: ['coastal'] }));
-    expect(coastal).toMatchObject({ value: 48, illustrative: true, selectedBy: 'vùng Đồng bằng sông Hồng, bãi ngang ven biển' });
-    const both = selectThreshold(set, indicator, buildCommune({ region: 'DBSH', flags: ['border', 'coastal'] }));
+    expect(coastal).toMatchObject({
+      value: 48,
+      illustrative: true,
+      selectedBy: 'vùng Đồng bằng sông Hồng, bãi ngang ven biển',
+    });
+    const both = selectThreshold(
+      set,
+      indicator,
+      buildCommune({ region: 'DBSH', flags: ['border', 'coastal'] }),
+    );
     expect(both?.value).toBe(47);
   });
 
@@ -42,14 +54,29 @@ describe('selectThreshold', () => {
   });
 
   it('applies the 318 override: especially difficult and safety-zone communes use TDMNPB', () => {
-    const difficult = selectThreshold(set, indicator, buildCommune({ region: 'DBSH', flags: ['especially_difficult'] }));
-    expect(difficult).toMatchObject({ value: 36, selectedBy: 'xã đặc biệt khó khăn áp dụng mức vùng TDMNPB' });
-    const safetyZone = selectThreshold(set, indicator, buildCommune({ region: 'BTB', flags: ['safety_zone'] }));
+    const difficult = selectThreshold(
+      set,
+      indicator,
+      buildCommune({ region: 'DBSH', flags: ['especially_difficult'] }),
+    );
+    expect(difficult).toMatchObject({
+      value: 36,
+      selectedBy: 'xã đặc biệt khó khăn áp dụng mức vùng TDMNPB',
+    });
+    const safetyZone = selectThreshold(
+      set,
+      indicator,
+      buildCommune({ region: 'BTB', flags: ['safety_zone'] }),
+    );
     expect(safetyZone).toMatchObject({ value: 36, selectedBy: 'xã an toàn khu áp dụng mức vùng TDMNPB' });
   });
 
   it('does not apply the override without its flags', () => {
-    const selected = selectThreshold(buildSet(), indicator, buildCommune({ region: 'DBSH', flags: ['especially_difficult'] }));
+    const selected = selectThreshold(
+      buildSet(),
+      indicator,
+      buildCommune({ region: 'DBSH', flags: ['especially_difficult'] }),
+    );
     expect(selected?.value).toBe(50);
   });
 

@@ -38,30 +38,54 @@ function matches(
   flags: readonly UnitFlag[],
 ): boolean {
   if (hasCondition(when.regions) && (region === null || !when.regions.includes(region))) return false;
-  if (hasCondition(when.communeGroups) && (group === null || !when.communeGroups.includes(group))) return false;
+  if (hasCondition(when.communeGroups) && (group === null || !when.communeGroups.includes(group)))
+    return false;
   if (hasCondition(when.flags)) {
     for (const flag of when.flags) if (!flags.includes(flag)) return false;
   }
   return true;
 }
 
-/** Built once per threshold: evaluation asks for it for every unit. */
-const descriptions = new WeakMap<Threshold, string>();
-
 function describe(threshold: Threshold): string {
-  let text = descriptions.get(threshold);
-  if (text === undefined) {
-    const when = threshold.when;
-    const parts: string[] = [];
-    if (when) {
-      for (const region of when.regions ?? []) parts.push(`vùng ${regionNames[region]}`);
-      for (const group of when.communeGroups ?? []) parts.push(lowerFirst(communeGroupNames[group]));
-      for (const flag of when.flags ?? []) parts.push(lowerFirst(unitFlagLabels[flag]));
-    }
-    text = parts.length > 0 ? parts.join(', ') : GENERAL;
-    descriptions.set(threshold, text);
+  const when = threshold.when;
+  const parts: string[] = [];
+  if (when) {
+    for (const region of when.regions ?? []) parts.push(`vùng ${regionNames[region]}`);
+    for (const group of when.communeGroups ?? []) parts.push(lowerFirst(communeGroupNames[group]));
+    for (const flag of when.flags ?? []) parts.push(lowerFirst(unitFlagLabels[flag]));
   }
-  return text;
+  return parts.length > 0 ? parts.join(', ') : GENERAL;
+}
+
+/**
+ * Selections are shared, not rebuilt for each of 10,000 communes: they depend only on the
+ * threshold and, for overridden units, on the flag that caused the override.
+ */
+const selections = new WeakMap<Threshold, Map<UnitFlag | null, SelectedThreshold>>();
+
+function selection(
+  threshold: Threshold,
+  override: { region: Region; flag: UnitFlag } | null,
+): SelectedThreshold {
+  let byFlag = selections.get(threshold);
+  if (!byFlag) {
+    byFlag = new Map();
+    selections.set(threshold, byFlag);
+  }
+  const key = override ? override.flag : null;
+  let selected = byFlag.get(key);
+  if (!selected) {
+    selected = Object.freeze({
+      value: threshold.value,
+      source: threshold.source,
+      illustrative: threshold.illustrative ?? false,
+      selectedBy: override
+        ? `${lowerFirst(unitFlagLabels[override.flag])} áp dụng mức vùng ${override.region}`
+        : describe(threshold),
+    });
+    byFlag.set(key, selected);
+  }
+  return selected;
 }
 
 /**
@@ -83,7 +107,8 @@ function overrideFor(
 
 /**
  * The threshold of `indicator` that applies to `unit`: the most specific matching `when`
- * (first listed on a tie), else the general one; null when none applies.
+ * (first listed on a tie), else the general one; null when none applies. The result is shared
+ * between calls and frozen.
  */
 export function selectThreshold(
   set: CriteriaSet,
@@ -107,16 +132,6 @@ export function selectThreshold(
       bestSpecificity = score;
     }
   }
-  const chosen = best ?? general;
-  if (!chosen) return null;
-  let selectedBy = describe(chosen);
-  if (override && best && hasCondition(best.when?.regions)) {
-    selectedBy = `${lowerFirst(unitFlagLabels[override.flag])} áp dụng mức vùng ${override.region}`;
-  }
-  return {
-    value: chosen.value,
-    source: chosen.source,
-    illustrative: chosen.illustrative ?? false,
-    selectedBy,
-  };
+  if (best) return selection(best, override && hasCondition(best.when?.regions) ? override : null);
+  return general ? selection(general, null) : null;
 }

@@ -17,8 +17,8 @@ describe('formatNumber', () => {
   });
 
   it('rounds to the requested fraction digits', () => {
-    expect(formatNumber(3.14159)).toBe('3,14');
-    expect(formatNumber(3.14159, 0)).toBe('3');
+    expect(formatNumber(1.23456)).toBe('1,23');
+    expect(formatNumber(1.5, 0)).toBe('2');
     expect(formatNumber(2.5, 3)).toBe('2,5');
   });
 });
@@ -62,9 +62,12 @@ describe('parseVietnameseNumber', () => {
     expect(parseVietnameseNumber(text)).toBeNull();
   });
 
-  it.each(['', 'abc', '6,2 triệu', '1.23.4', '1.234.5,6', ',5', '6,', '1,2,3.4'])('rejects malformed %j', (text) => {
-    expect(parseVietnameseNumber(text)).toBeNull();
-  });
+  it.each(['', 'abc', '6,2 triệu', '1.23.4', '1.234.5,6', ',5', '6,', '1,2,3.4'])(
+    'rejects malformed %j',
+    (text) => {
+      expect(parseVietnameseNumber(text)).toBeNull();
+    },
+  );
 });
 
 describe('text normalisation and folding', () => {

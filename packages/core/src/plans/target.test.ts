@@ -38,7 +38,12 @@ const recognition = (unitId: string, overrides: Partial<Recognition> = {}): Reco
 });
 
 describe('targetActual', () => {
-  const units = [unit('a'), unit('b'), unit('c'), unit('v1', { level: 'village', kind: 'thon', flags: ['scheme_1385'] })];
+  const units = [
+    unit('a'),
+    unit('b'),
+    unit('c'),
+    unit('v1', { level: 'village', kind: 'thon', flags: ['scheme_1385'] }),
+  ];
 
   it('counts decisions of the tier dated within the year, in scope only', () => {
     const recognitions = [
@@ -55,9 +60,24 @@ describe('targetActual', () => {
   });
 
   it('ignores a recognition revoked within the year and keeps one revoked later', () => {
-    const input = { year: 2021, unitsInScope: units, averageCriteriaMet: null, metric: 'communes_standard_new' as const };
-    expect(targetActual({ ...input, recognitions: [recognition('a', { status: 'revoked', revokedDate: '2021-10-01' })] })).toBe(0);
-    expect(targetActual({ ...input, recognitions: [recognition('a', { status: 'revoked', revokedDate: '2022-10-01' })] })).toBe(1);
+    const input = {
+      year: 2021,
+      unitsInScope: units,
+      averageCriteriaMet: null,
+      metric: 'communes_standard_new' as const,
+    };
+    expect(
+      targetActual({
+        ...input,
+        recognitions: [recognition('a', { status: 'revoked', revokedDate: '2021-10-01' })],
+      }),
+    ).toBe(0);
+    expect(
+      targetActual({
+        ...input,
+        recognitions: [recognition('a', { status: 'revoked', revokedDate: '2022-10-01' })],
+      }),
+    ).toBe(1);
   });
 
   it('counts scheme villages cumulatively and passes the average through', () => {

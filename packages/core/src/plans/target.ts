@@ -45,7 +45,8 @@ function inForce(r: Recognition, tier: Tier, onOrBefore: string): boolean {
     r.tier === tier &&
     r.decisionDate !== null &&
     r.decisionDate <= onOrBefore &&
-    (r.status === 'decided' || (r.status === 'revoked' && r.revokedDate !== null && r.revokedDate > onOrBefore))
+    (r.status === 'decided' ||
+      (r.status === 'revoked' && r.revokedDate !== null && r.revokedDate > onOrBefore))
   );
 }
 
@@ -69,7 +70,9 @@ export function targetActual(input: TargetActualInput): number | null {
   switch (metric) {
     case 'scheme_villages_standard': {
       const schemeVillages = new Set(
-        input.unitsInScope.filter((u) => u.level === 'village' && u.flags.includes('scheme_1385')).map((u) => u.id),
+        input.unitsInScope
+          .filter((u) => u.level === 'village' && u.flags.includes('scheme_1385'))
+          .map((u) => u.id),
       );
       return new Set(
         input.recognitions

@@ -42,7 +42,14 @@ export function buildUnit(overrides: Partial<Unit> = {}): Unit {
 }
 
 export function buildProvince(overrides: Partial<Unit> = {}): Unit {
-  return buildUnit({ id: 'p-1', code: '01', name: 'Tỉnh Thử', kind: 'tinh', level: 'province', ...overrides });
+  return buildUnit({
+    id: 'p-1',
+    code: '01',
+    name: 'Tỉnh Thử',
+    kind: 'tinh',
+    level: 'province',
+    ...overrides,
+  });
 }
 
 export function buildDistrict(overrides: Partial<Unit> = {}): Unit {

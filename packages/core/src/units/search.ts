@@ -56,7 +56,9 @@ export function searchUnits(units: readonly Unit[], query: string, opts: SearchO
   }
   hits.sort(
     (a, b) =>
-      a.rank - b.rank || compareVietnamese(a.unit.name, b.unit.name) || a.unit.code.localeCompare(b.unit.code),
+      a.rank - b.rank ||
+      compareVietnamese(a.unit.name, b.unit.name) ||
+      a.unit.code.localeCompare(b.unit.code),
   );
   return hits.slice(0, opts.limit ?? 20).map((hit) => hit.unit);
 }

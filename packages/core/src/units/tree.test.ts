@@ -66,7 +66,10 @@ describe('lineage', () => {
   });
 
   it('stops on cycles in bad data', () => {
-    const units = [buildCommune({ id: 'x', predecessorIds: ['y'] }), buildCommune({ id: 'y', predecessorIds: ['x'] })];
+    const units = [
+      buildCommune({ id: 'x', predecessorIds: ['y'] }),
+      buildCommune({ id: 'y', predecessorIds: ['x'] }),
+    ];
     expect(lineage('x', units).map((u) => u.id)).toEqual(['y']);
   });
 });

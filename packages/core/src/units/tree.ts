@@ -32,8 +32,8 @@ export function yearEnd(year: number): IsoDate {
 
 export interface TreeIndex {
   byId: ReadonlyMap<string, Unit>;
-  /** Direct children, in input order. */
-  children(id: string): readonly Unit[];
+  /** Direct children, in input order; a fresh array the caller may keep or change. */
+  children(id: string): Unit[];
   /** From the parent up to the root. */
   ancestors(id: string): Unit[];
   /** All units below, depth first; only those of `level` when given. */
@@ -55,11 +55,11 @@ export function buildTreeIndex(units: readonly Unit[], date: IsoDate): TreeIndex
     else childrenById.set(unit.parentId, [unit]);
   }
 
-  const children = (id: string): readonly Unit[] => childrenById.get(id) ?? noUnits;
+  const childrenOf = (id: string): readonly Unit[] => childrenById.get(id) ?? noUnits;
 
   return {
     byId,
-    children,
+    children: (id) => [...childrenOf(id)],
     ancestors(id) {
       const result: Unit[] = [];
       const seen = new Set<string>([id]);
@@ -75,11 +75,11 @@ export function buildTreeIndex(units: readonly Unit[], date: IsoDate): TreeIndex
     },
     descendants(id, level) {
       const result: Unit[] = [];
-      const stack = [...children(id)].reverse();
+      const stack = [...childrenOf(id)].reverse();
       while (stack.length > 0) {
         const unit = stack.pop() as Unit;
         if (level === undefined || unit.level === level) result.push(unit);
-        const below = children(unit.id);
+        const below = childrenOf(unit.id);
         for (let i = below.length - 1; i >= 0; i--) stack.push(below[i] as Unit);
       }
       return result;

@@ -87,7 +87,11 @@ describe('rollUpMeasure', () => {
   it('takes the minimum or maximum, of numbers or of levels', () => {
     expect(rollUpMeasure(buildMeasure({ rollup: { kind: 'min' } }), parts([3], [1], [2]))).toBe(1);
     expect(rollUpMeasure(buildMeasure({ rollup: { kind: 'max' } }), parts([3], [1], [2]))).toBe(3);
-    const rating = buildMeasure({ valueType: 'level', levels: ['Yếu', 'Khá', 'Tốt'], rollup: { kind: 'min' } });
+    const rating = buildMeasure({
+      valueType: 'level',
+      levels: ['Yếu', 'Khá', 'Tốt'],
+      rollup: { kind: 'min' },
+    });
     expect(rollUpMeasure(rating, parts(['Tốt'], ['Khá']))).toBe('Khá');
     expect(rollUpMeasure({ ...rating, rollup: { kind: 'max' } }, parts(['Yếu'], ['Khá']))).toBe('Khá');
     expect(rollUpMeasure(rating, parts(['Tốt'], [null]))).toBeNull();
@@ -141,7 +145,11 @@ describe('resolveUnitValues', () => {
       predecessors: [],
       measures,
     });
-    expect(Object.fromEntries(result.values)).toEqual({ households: 999, village_ntm: false, villages_ntm_share: 50 });
+    expect(Object.fromEntries(result.values)).toEqual({
+      households: 999,
+      village_ntm: false,
+      villages_ntm_share: 50,
+    });
     expect(Object.fromEntries(result.provenance)).toEqual({
       households: 'own',
       village_ntm: 'children',

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type CatalogProblem,
   criteriaSets,
   formatNumber,
   validateCriteriaSet,
   validateCriteriaSetJson,
   yearEnd,
-  type CatalogProblem,
 } from '@ntm/core';
 import { loadConfig } from '../config';
 import { type DatabaseHandle, openDatabase } from '../db/database';
@@ -42,7 +42,10 @@ class UsageError extends Error {}
 
 async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'ntm.sqlite') });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'ntm.sqlite'),
+  });
   try {
     await migrateToLatest(database.db, database.dialect);
     return await run(database);
@@ -53,7 +56,11 @@ async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>): P
 
 function printProblems(io: CliIo, problems: readonly CatalogProblem[]): void {
   for (const p of problems) {
-    const where = [p.setId, p.criterion && `tiêu chí ${p.criterion}`, p.indicator && `chỉ tiêu ${p.indicator}`]
+    const where = [
+      p.setId,
+      p.criterion && `tiêu chí ${p.criterion}`,
+      p.indicator && `chỉ tiêu ${p.indicator}`,
+    ]
       .filter(Boolean)
       .join(' › ');
     io.out(`  [${p.severity === 'error' ? 'LỖI' : 'THIẾU'}] ${where}: ${p.message} (${p.code})`);
@@ -83,28 +90,45 @@ function validateCatalogCommand(io: CliIo, file: string | undefined): number {
     io.out(
       `${set.id}: ${setErrors === 0 ? 'hợp lệ' : `${setErrors} lỗi`}${gaps > 0 ? `, chưa đủ để đánh giá (${gaps} mục thiếu)` : ', đủ để đánh giá'}`,
     );
-    if (setErrors > 0) printProblems(io, problems.filter((p) => p.severity === 'error'));
+    if (setErrors > 0)
+      printProblems(
+        io,
+        problems.filter((p) => p.severity === 'error'),
+      );
   }
   return errors === 0 ? 0 : 1;
 }
 
-async function evaluateCommand(io: CliIo, code: string, yearText: string, setId: string | undefined): Promise<number> {
+async function evaluateCommand(
+  io: CliIo,
+  code: string,
+  yearText: string,
+  setId: string | undefined,
+): Promise<number> {
   const year = Number(yearText);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`Năm không hợp lệ: "${yearText}"`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError(`Năm không hợp lệ: "${yearText}"`);
   return withDatabase(async ({ db }) => {
     const directory = await getUnitDirectory(db);
     const candidates = directory.units.filter((u) => u.code === code);
     const unit =
-      candidates.find((u) => u.validFrom <= yearEnd(year) && (u.validTo === null || u.validTo >= `${year}-01-01`)) ??
-      candidates[0];
+      candidates.find(
+        (u) => u.validFrom <= yearEnd(year) && (u.validTo === null || u.validTo >= `${year}-01-01`),
+      ) ?? candidates[0];
     if (!unit) throw new UsageError(`Không có đơn vị mã "${code}".`);
-    const result = await evaluateOneUnit(db, unit.id, { year, tier: 'standard', ...(setId ? { criteriaSetId: setId } : {}) });
+    const result = await evaluateOneUnit(db, unit.id, {
+      year,
+      tier: 'standard',
+      ...(setId ? { criteriaSetId: setId } : {}),
+    });
     const e = result.evaluation;
     io.out(`${unit.name} (${unit.code}) — năm ${year} — ${result.criteriaSet.name}`);
     if (result.criteriaSet.illustrative) io.out('  (bộ tiêu chí có ngưỡng minh họa, dữ liệu demo)');
     for (const c of e.criteria) {
       const mark = c.outcome === 'met' ? 'ĐẠT' : c.outcome === 'not_met' ? 'KHÔNG ĐẠT' : 'CHƯA CÓ SỐ LIỆU';
-      io.out(`  ${c.number.padStart(2)} ${c.name}: ${mark} (${c.indicatorsMet}/${c.indicatorsTotal} chỉ tiêu)`);
+      io.out(
+        `  ${c.number.padStart(2)} ${c.name}: ${mark} (${c.indicatorsMet}/${c.indicatorsTotal} chỉ tiêu)`,
+      );
       for (const i of c.indicators.filter((x) => x.outcome !== 'met')) {
         io.out(`       ${i.code} ${i.gap?.sentence ?? 'Chưa có số liệu'}`);
       }
@@ -123,7 +147,9 @@ async function importUnitsCommand(io: CliIo, province: string | undefined): Prom
       at: new Date().toISOString(),
       reason: `import-units ${province ?? 'cả nước'}`,
     });
-    io.out(`Đã nhập ${formatNumber(result.inserted)} đơn vị; bỏ qua ${formatNumber(result.skipped)} đơn vị đã có.`);
+    io.out(
+      `Đã nhập ${formatNumber(result.inserted)} đơn vị; bỏ qua ${formatNumber(result.skipped)} đơn vị đã có.`,
+    );
     return 0;
   });
 }
@@ -141,7 +167,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'seed-demo':
         return await withDatabase(async ({ db }) => {
           const s = await seedDemo(db);
-          io.out(`Đã nạp Tỉnh Demo: ${s.units} đơn vị, ${s.values} số liệu, ${s.recognitions} quyết định công nhận.`);
+          io.out(
+            `Đã nạp Tỉnh Demo: ${s.units} đơn vị, ${s.values} số liệu, ${s.recognitions} quyết định công nhận.`,
+          );
           return 0;
         });
       case 'validate-catalog': {
@@ -179,7 +207,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(usage);
       return 2;
     }
-    if (error instanceof AppError || error instanceof SeedRefusedError || error instanceof UnknownProvinceError) {
+    if (
+      error instanceof AppError ||
+      error instanceof SeedRefusedError ||
+      error instanceof UnknownProvinceError
+    ) {
       io.err(`Lỗi: ${error.message}`);
       return 1;
     }

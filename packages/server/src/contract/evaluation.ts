@@ -1,7 +1,7 @@
 import { Comparator, ObservedValue, SourceRef, Tier, ValueType } from '@ntm/core';
 import { z } from 'zod';
-import { IsoDateParam, YearParam } from './common';
 import { CriteriaSetSummary } from './catalog';
+import { IsoDateParam, YearParam } from './common';
 import { UnitSummary } from './units';
 
 const Outcome = z.enum(['met', 'not_met', 'no_data']);
@@ -118,7 +118,13 @@ export const SubtreeRollupSchema = z.object({
     }),
   ),
   bands: z.array(
-    z.object({ key: z.string(), label: z.string(), min: z.number(), max: z.number(), count: z.number().int() }),
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      min: z.number(),
+      max: z.number(),
+      count: z.number().int(),
+    }),
   ),
   tiers: z.array(z.object({ tier: Tier, recognisedCount: z.number().int() })),
   closestToNextTier: z.array(

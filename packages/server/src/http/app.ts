@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -44,20 +44,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const deps = { database: options.database };
-  await app.register(
-    async (api) => {
-      await api.register(unitRoutes, deps);
-      await api.register(catalogRoutes, deps);
-      await api.register(valueRoutes, deps);
-      await api.register(evaluationRoutes, deps);
-      await api.register(recognitionRoutes, deps);
-      await api.register(targetRoutes, deps);
-    },
-    { prefix: '/api' },
-  );
+  const deps: RouteDeps = { database: options.database };
+  const api: FastifyPluginAsync = async (scope) => {
+    for (const routes of [
+      unitRoutes,
+      catalogRoutes,
+      valueRoutes,
+      evaluationRoutes,
+      recognitionRoutes,
+      targetRoutes,
+    ]) {
+      await scope.register(routes, deps);
+    }
+  };
+  await app.register(api, { prefix: '/api' });
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(homePage()));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage()),
+  );
   return app;
 }
 

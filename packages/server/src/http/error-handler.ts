@@ -13,7 +13,14 @@ export interface ProblemDocument {
 }
 
 function problem(code: ErrorCode, detail: string, extra: Partial<ProblemDocument> = {}): ProblemDocument {
-  return { type: `urn:ntm:error:${code}`, title: errorTitles[code], status: errorStatus[code], code, detail, ...extra };
+  return {
+    type: `urn:ntm:error:${code}`,
+    title: errorTitles[code],
+    status: errorStatus[code],
+    code,
+    detail,
+    ...extra,
+  };
 }
 
 /** Every error leaves as application/problem+json with a stable code; unknown ones are logged and hidden. */
@@ -38,7 +45,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body = problem(code, error.message, { status: error.statusCode });
     } else {
       request.log.error({ err: error }, 'unhandled error');
-      body = problem('internal', 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại hoặc liên hệ quản trị hệ thống.');
+      body = problem(
+        'internal',
+        'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại hoặc liên hệ quản trị hệ thống.',
+      );
     }
     return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
   });

@@ -106,7 +106,11 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('after_json', 'text')
         .addColumn('reason', 'text')
         .execute();
-      await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
+      await db.schema
+        .createIndex('audit_log_entity_idx')
+        .on('audit_log')
+        .columns(['entity', 'entity_id'])
+        .execute();
 
       await db.schema
         .createTable('data_versions')

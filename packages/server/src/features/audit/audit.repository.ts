@@ -14,7 +14,11 @@ export interface AuditEntry {
 const CHUNK = 200;
 
 /** Append-only: there is deliberately no update or delete here. */
-export async function appendAudit(db: Kysely<Database>, entries: readonly AuditEntry[], at: string): Promise<void> {
+export async function appendAudit(
+  db: Kysely<Database>,
+  entries: readonly AuditEntry[],
+  at: string,
+): Promise<void> {
   for (let i = 0; i < entries.length; i += CHUNK) {
     await db
       .insertInto('audit_log')
@@ -34,7 +38,10 @@ export async function appendAudit(db: Kysely<Database>, entries: readonly AuditE
   }
 }
 
-export async function listAudit(db: Kysely<Database>, filter: { entity?: string; entityId?: string; limit: number }) {
+export async function listAudit(
+  db: Kysely<Database>,
+  filter: { entity?: string; entityId?: string; limit: number },
+) {
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);

@@ -15,7 +15,13 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app) => {
   const tags = ['Bộ tiêu chí'];
   app.get(
     '/criteria-sets',
-    { schema: { tags, summary: 'Các bộ tiêu chí và căn cứ pháp lý', response: { 200: CriteriaSetListResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các bộ tiêu chí và căn cứ pháp lý',
+        response: { 200: CriteriaSetListResponse },
+      },
+    },
     async () => ({ criteriaSets: criteriaSets.map(summariseSet) }),
   );
   app.get(
@@ -36,12 +42,24 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app) => {
   );
   app.get(
     '/measures',
-    { schema: { tags, summary: 'Các đại lượng đo (số liệu xã báo cáo)', response: { 200: MeasureListResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các đại lượng đo (số liệu xã báo cáo)',
+        response: { 200: MeasureListResponse },
+      },
+    },
     async () => ({ measures: [...measures] }),
   );
   app.get(
     '/departments',
-    { schema: { tags, summary: 'Các sở, ngành phụ trách tiêu chí', response: { 200: DepartmentListResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Các sở, ngành phụ trách tiêu chí',
+        response: { 200: DepartmentListResponse },
+      },
+    },
     async () => ({ departments: [...departments] }),
   );
 };

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contract/common';
-import { EvaluationQuery, RollupQuery, RollupResponse, UnitEvaluationResponse } from '../../contract/evaluation';
+import {
+  EvaluationQuery,
+  RollupQuery,
+  RollupResponse,
+  UnitEvaluationResponse,
+} from '../../contract/evaluation';
 import { UnitIdParams } from '../../contract/units';
 import type { RouteDeps } from '../../http/app';
 import { evaluateOneUnit, rollUpSubtree } from './evaluation.service';

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   applicableSets,
   type CriteriaSet,
@@ -12,6 +11,7 @@ import {
   type UnitEvaluation,
   yearEnd,
 } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { RollupResponse, UnitEvaluationResponse } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -153,7 +153,9 @@ export async function rollUpSubtree(
       `${root.name} không tồn tại vào ngày ${asOf}; hãy chọn đơn vị có hiệu lực vào ngày đó.`,
     );
   }
-  const communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(isRuralCommune);
+  const communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(
+    isRuralCommune,
+  );
   const probe = communes[0] ?? root;
   const set = chooseCriteriaSet(
     directory,

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { measuresByCode, type ObservedValue, resolveUnitValues, type Unit, yearEnd } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { UnitDirectory } from '../units/unit-directory';
 import { valuesForUnits, valuesForYear } from '../values/values.repository';

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { Recognition } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { Database, RecognitionsTable } from '../../db/schema';
 
 function fromRow(row: RecognitionsTable): Recognition {
@@ -17,7 +17,10 @@ function fromRow(row: RecognitionsTable): Recognition {
   });
 }
 
-export async function insertRecognitions(db: Kysely<Database>, recognitions: readonly Recognition[]): Promise<void> {
+export async function insertRecognitions(
+  db: Kysely<Database>,
+  recognitions: readonly Recognition[],
+): Promise<void> {
   for (let i = 0; i < recognitions.length; i += 200) {
     await db
       .insertInto('recognitions')
@@ -39,7 +42,10 @@ export async function insertRecognitions(db: Kysely<Database>, recognitions: rea
   }
 }
 
-export async function recognitionsForUnits(db: Kysely<Database>, unitIds: readonly string[]): Promise<Recognition[]> {
+export async function recognitionsForUnits(
+  db: Kysely<Database>,
+  unitIds: readonly string[],
+): Promise<Recognition[]> {
   const out: Recognition[] = [];
   for (let i = 0; i < unitIds.length; i += 500) {
     const rows = await db

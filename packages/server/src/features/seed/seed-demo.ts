@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { buildDemoDataset } from '../../demo/demo-province';
+import { buildDemoDataset } from '../../demo';
 import { appendAudit } from '../audit/audit.repository';
 import { bumpDataVersion } from '../data-versions';
 import { insertRecognitions } from '../recognitions/recognitions.repository';
@@ -66,7 +66,11 @@ export async function seedDemo(db: Kysely<Database>, at: Date = new Date()): Pro
           entity: 'demo_dataset',
           entityId: 'tinh-demo',
           before: null,
-          after: { units: demo.units.length, values: demo.values.length, recognitions: demo.recognitions.length },
+          after: {
+            units: demo.units.length,
+            values: demo.values.length,
+            recognitions: demo.recognitions.length,
+          },
           reason: 'Nạp dữ liệu demo (Tỉnh Demo)',
         },
       ],

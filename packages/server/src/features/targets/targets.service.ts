@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { TargetMetric, targetActual, targetMetricLabels, type Unit, yearEnd } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { TargetsResponse } from '../../contract/targets';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -29,10 +29,12 @@ export async function targetProgress(
     let average: number | null = null;
     if (metric.data === 'average_criteria_per_commune') {
       if (!averages.has(row.scope_unit_id)) {
-        const result = await rollUpSubtree(db, row.scope_unit_id, { year: query.year }).catch((error: unknown) => {
-          if (error instanceof AppError) return null;
-          throw error;
-        });
+        const result = await rollUpSubtree(db, row.scope_unit_id, { year: query.year }).catch(
+          (error: unknown) => {
+            if (error instanceof AppError) return null;
+            throw error;
+          },
+        );
         averages.set(row.scope_unit_id, result ? result.rollup.averageCriteriaMet : null);
       }
       average = averages.get(row.scope_unit_id) ?? null;

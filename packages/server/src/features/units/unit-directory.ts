@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { buildTreeIndex, type TreeIndex, type Unit } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { readDataVersions } from '../data-versions';
@@ -60,7 +60,8 @@ function buildDirectory(units: Unit[], version: number): UnitDirectory {
 
 export function requireUnit(directory: UnitDirectory, id: string): Unit {
   const unit = directory.byId.get(id);
-  if (!unit) throw new AppError('unit_not_found', `Không tìm thấy đơn vị hành chính có mã định danh "${id}".`);
+  if (!unit)
+    throw new AppError('unit_not_found', `Không tìm thấy đơn vị hành chính có mã định danh "${id}".`);
   return unit;
 }
 

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Unit } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
@@ -23,10 +23,14 @@ export async function importUnits(
 ): Promise<{ inserted: number; skipped: number }> {
   const ids = new Set(units.map((u) => u.id));
   const outside = new Set(
-    units.flatMap((u) => [u.parentId, ...u.predecessorIds]).filter((ref): ref is string => ref !== null && !ids.has(ref)),
+    units
+      .flatMap((u) => [u.parentId, ...u.predecessorIds])
+      .filter((ref): ref is string => ref !== null && !ids.has(ref)),
   );
   const known = await existingUnitIds(db, [...outside]);
-  const dangling = units.find((u) => [u.parentId, ...u.predecessorIds].some((ref) => ref !== null && outside.has(ref) && !known.has(ref)));
+  const dangling = units.find((u) =>
+    [u.parentId, ...u.predecessorIds].some((ref) => ref !== null && outside.has(ref) && !known.has(ref)),
+  );
   if (dangling) {
     throw new AppError(
       'validation_failed',

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { foldDiacritics, Unit } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { Database, UnitsTable } from '../../db/schema';
 
 const CHUNK = 200;
@@ -78,7 +78,10 @@ export async function loadAllUnits(db: Kysely<Database>): Promise<Unit[]> {
 }
 
 export async function countUnits(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

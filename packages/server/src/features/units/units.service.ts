@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { searchUnits, type Unit, type UnitLevel } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { UnitDetailResponse, UnitListResponse, UnitSummary } from '../../contract/units';
 import type { Database } from '../../db/schema';
 import { getUnitDirectory, requireUnit, type UnitDirectory } from './unit-directory';
@@ -31,7 +31,11 @@ export async function listRootUnits(db: Kysely<Database>, date: string): Promise
   return { date, units: roots.map((u) => summariseUnit(directory, u, date)) };
 }
 
-export async function listChildUnits(db: Kysely<Database>, id: string, date: string): Promise<UnitListResponse> {
+export async function listChildUnits(
+  db: Kysely<Database>,
+  id: string,
+  date: string,
+): Promise<UnitListResponse> {
   const directory = await getUnitDirectory(db);
   requireUnit(directory, id);
   const tree = directory.treeOn(date);

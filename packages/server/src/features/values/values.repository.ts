@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { MeasureValue, ObservedValue, ValueStatus } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type { Database, MeasureValuesTable } from '../../db/schema';
 
 export interface StoredValue extends MeasureValue {

@@ -30,7 +30,8 @@ export const valueRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
     {
       schema: {
         tags,
-        summary: 'Ghi hàng loạt số liệu: kiểm tra từng dòng, ghi tất cả hoặc không ghi gì (422 liệt kê từng dòng lỗi)',
+        summary:
+          'Ghi hàng loạt số liệu: kiểm tra từng dòng, ghi tất cả hoặc không ghi gì (422 liệt kê từng dòng lỗi)',
         body: BulkValueWriteRequest,
         response: { 200: BulkValueWriteResponse, ...errorResponses },
       },

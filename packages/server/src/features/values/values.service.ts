@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import { checkObservation, getCriteriaSet, measuresByCode, type Unit } from '@ntm/core';
+import type { Kysely } from 'kysely';
 import type {
   BulkValueWriteRequest,
   BulkValueWriteResponse,
@@ -11,9 +11,13 @@ import { AppError, type RowProblem } from '../../errors';
 import { type AuditEntry, appendAudit } from '../audit/audit.repository';
 import { bumpDataVersion } from '../data-versions';
 import { getUnitDirectory, requireUnit } from '../units/unit-directory';
-import { type ValueWrite, upsertValues, valuesForUnits } from './values.repository';
+import { upsertValues, type ValueWrite, valuesForUnits } from './values.repository';
 
-export async function getUnitValues(db: Kysely<Database>, unitId: string, year: number): Promise<UnitValuesResponse> {
+export async function getUnitValues(
+  db: Kysely<Database>,
+  unitId: string,
+  year: number,
+): Promise<UnitValuesResponse> {
   const directory = await getUnitDirectory(db);
   requireUnit(directory, unitId);
   const rows = await valuesForUnits(db, [unitId], [year]);
@@ -96,7 +100,12 @@ export async function writeValues(
   request.values.forEach((row, index) => {
     const unit = directory.byId.get(row.unitId);
     if (!unit) {
-      problems.push({ row: index, field: 'unitId', value: row.unitId, message: `Không có đơn vị "${row.unitId}".` });
+      problems.push({
+        row: index,
+        field: 'unitId',
+        value: row.unitId,
+        message: `Không có đơn vị "${row.unitId}".`,
+      });
     } else if (!existsDuring(unit, row.year)) {
       problems.push({
         row: index,
@@ -109,7 +118,12 @@ export async function writeValues(
     if (measureCode === null) return;
     const measure = measuresByCode.get(measureCode);
     if (!measure) {
-      problems.push({ row: index, field: 'measure', value: measureCode, message: `Không có đại lượng "${measureCode}".` });
+      problems.push({
+        row: index,
+        field: 'measure',
+        value: measureCode,
+        message: `Không có đại lượng "${measureCode}".`,
+      });
       return;
     }
     if (unit && !measure.levelsObserved.includes(unit.level)) {
@@ -122,7 +136,12 @@ export async function writeValues(
     }
     const reason = checkObservation(measure, row.value);
     if (reason !== null) {
-      problems.push({ row: index, field: 'value', value: row.value, message: `${measure.name}: giá trị ${reason}.` });
+      problems.push({
+        row: index,
+        field: 'value',
+        value: row.value,
+        message: `${measure.name}: giá trị ${reason}.`,
+      });
     }
     const key = `${row.unitId}|${row.year}|${measureCode}`;
     const first = seen.get(key);
@@ -164,7 +183,11 @@ export async function writeValues(
     for (const write of writes) {
       const key = `${write.unitId}|${write.year}|${write.measureCode}`;
       const previous = before.get(key);
-      if (previous && JSON.stringify(previous.value) === JSON.stringify(write.value) && previous.source === write.source) {
+      if (
+        previous &&
+        JSON.stringify(previous.value) === JSON.stringify(write.value) &&
+        previous.source === write.source
+      ) {
         continue;
       }
       if (!previous) created += 1;
@@ -174,7 +197,9 @@ export async function writeValues(
         action: previous ? 'update' : 'create',
         entity: 'measure_value',
         entityId: key,
-        before: previous ? { value: previous.value, source: previous.source, version: previous.version } : null,
+        before: previous
+          ? { value: previous.value, source: previous.source, version: previous.version }
+          : null,
         after: { value: write.value, source: write.source },
         reason: request.reason ?? null,
       });

@@ -1,0 +1,35 @@
+import type { TargetMetric } from '../../../core/src/plans/target';
+import type { Unit } from '../../../core/src/units/unit';
+import type { MeasureValue, Recognition } from '../../../core/src/values/value';
+
+export type { TargetMetric };
+
+export interface DemoDirective {
+  id: string;
+  number: string;
+  date: string;
+  issuer: string;
+  title: string;
+  summary: string;
+  isDemo: true;
+}
+
+export interface DemoTarget {
+  id: string;
+  year: number;
+  scopeUnitId: string;
+  metric: TargetMetric;
+  value: number;
+  label: string;
+  directiveId: string;
+  note: string | null;
+}
+
+export interface DemoDataset {
+  units: Unit[];
+  /** Status 'approved' for 2019–2020, mixed for later years. */
+  values: MeasureValue[];
+  recognitions: Recognition[];
+  directive: DemoDirective;
+  targets: DemoTarget[];
+}
