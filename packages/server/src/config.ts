@@ -17,7 +17,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
-    dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(process.cwd(), 'data')),
+    // npm runs workspace scripts inside the package; INIT_CWD is where the user typed the command.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR?.trim() || 'data'),
     port,
     host: env.HOST?.trim() || '0.0.0.0',
   };
