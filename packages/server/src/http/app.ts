@@ -16,10 +16,13 @@ import { unitRoutes } from '../features/units/units.routes';
 import { valueRoutes } from '../features/values/values.routes';
 import { registerErrorHandler } from './error-handler';
 import { homePage } from './home-page';
+import { defaultWebRoot, registerWebApp } from './web-app';
 
 export interface AppOptions {
   database: DatabaseHandle;
   logger?: boolean;
+  /** Folder of the built web application; without a build, `/` links to the API documentation. */
+  webRoot?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -59,9 +62,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   await app.register(api, { prefix: '/api' });
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage()),
-  );
+  if (!(await registerWebApp(app, options.webRoot ?? defaultWebRoot))) {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(homePage()),
+    );
+  }
   return app;
 }
 

@@ -109,6 +109,12 @@ export async function evaluateOneUnit(
 ): Promise<UnitEvaluationResponse> {
   const directory = await getUnitDirectory(db);
   const unit = requireUnit(directory, unitId);
+  if (unit.level === 'commune' && !isRuralCommune(unit)) {
+    throw new AppError(
+      'unit_not_evaluable',
+      `${unit.name} không phải là xã; Chương trình nông thôn mới chỉ đánh giá các xã (không đánh giá phường, thị trấn, đặc khu).`,
+    );
+  }
   const set = chooseCriteriaSet(directory, unit, query.year, query.tier, query.criteriaSetId);
   const [resolved, recognitions] = await Promise.all([
     resolveValuesFor(db, directory, [unit], query.year),

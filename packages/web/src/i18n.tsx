@@ -1,0 +1,46 @@
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { en } from './messages/en';
+import { vi } from './messages/vi';
+
+export type Language = 'vi' | 'en';
+export type MessageKey = keyof typeof vi;
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { vi, en };
+
+interface I18n {
+  language: Language;
+  setLanguage(language: Language): void;
+  /** Message in the current language; `{name}` placeholders are filled from `vars`. */
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'ntm.language';
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() =>
+    localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi',
+  );
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage(next) {
+        localStorage.setItem(STORAGE_KEY, next);
+        document.documentElement.lang = next;
+        setLanguageState(next);
+      },
+      t(key, vars) {
+        const template = dictionaries[language][key];
+        return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+      },
+    }),
+    [language],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

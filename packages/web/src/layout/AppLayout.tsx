@@ -1,0 +1,66 @@
+import { Layout, Menu, Select, Space, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { DemoBadge } from '../components/DemoBadge';
+import { type Language, useI18n } from '../i18n';
+import { selectableYears, useScope } from '../scope';
+import { UnitSearch } from './UnitSearch';
+
+const menu = [
+  { path: '/', key: 'menuDashboard' },
+  { path: '/ma-tran', key: 'menuHeatmap' },
+  { path: '/ban-do', key: 'menuMap' },
+  { path: '/nhap-lieu', key: 'menuDataEntry' },
+  { path: '/bo-tieu-chi', key: 'menuCatalog' },
+  { path: '/excel', key: 'menuExcel' },
+] as const;
+
+export function AppLayout() {
+  const { t, language, setLanguage } = useI18n();
+  const { year, setYear } = useScope();
+  const location = useLocation();
+  const selected = menu.find((m) => m.path !== '/' && location.pathname.startsWith(m.path))?.path ?? '/';
+  const keepScope = location.search;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Link to={`/${keepScope}`} style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('appName')}
+        </Link>
+        <DemoBadge />
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          style={{ flex: 1, minWidth: 0 }}
+          items={menu.map((m) => ({ key: m.path, label: <Link to={`${m.path}${keepScope}`}>{t(m.key)}</Link> }))}
+        />
+        <Space>
+          <UnitSearch />
+          <Select
+            aria-label={t('year')}
+            value={year}
+            onChange={setYear}
+            style={{ width: 90 }}
+            options={selectableYears.map((y) => ({ value: y, label: String(y) }))}
+          />
+          <Select<Language>
+            aria-label={t('language')}
+            value={language}
+            onChange={setLanguage}
+            style={{ width: 70 }}
+            options={[
+              { value: 'vi', label: 'VI' },
+              { value: 'en', label: 'EN' },
+            ]}
+          />
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <Suspense fallback={<Typography.Text>{t('loading')}</Typography.Text>}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}
