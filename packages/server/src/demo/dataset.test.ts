@@ -1,10 +1,14 @@
+import type { CriteriaSet, Formula, UnitEvaluation } from '@ntm/core';
+import {
+  evaluateUnit,
+  getCriteriaSet,
+  MeasureValue,
+  measuresByCode,
+  type ObservedValue,
+  Recognition,
+  Unit,
+} from '@ntm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getCriteriaSet, measuresByCode } from '../../../core/src/catalog/index';
-import type { CriteriaSet, Formula } from '../../../core/src/catalog/schema';
-import { evaluateUnit } from '../../../core/src/evaluation/evaluate';
-import type { UnitEvaluation } from '../../../core/src/evaluation/result';
-import { Unit } from '../../../core/src/units/unit';
-import { MeasureValue, type ObservedValue, Recognition } from '../../../core/src/values/value';
 import { buildDemoDataset, summariseDemoDataset } from './dataset';
 import { DEMO_SET_IDS } from './recognitions';
 import type { DemoDataset } from './types';

@@ -1,7 +1,5 @@
-import { getCriteriaSet, measuresByCode } from '../../../core/src/catalog/index';
-import type { CriteriaSet, Tier } from '../../../core/src/catalog/schema';
-import type { Unit, UnitLevel } from '../../../core/src/units/unit';
-import type { MeasureValue, ValueStatus } from '../../../core/src/values/value';
+import type { CriteriaSet, MeasureValue, Tier, Unit, UnitLevel, ValueStatus } from '@ntm/core';
+import { getCriteriaSet, measuresByCode } from '@ntm/core';
 import { buildDirective, buildTargets } from './directive';
 import { buildDemoProvince } from './province';
 import { createRandom, type Random } from './random';

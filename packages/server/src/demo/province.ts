@@ -1,4 +1,4 @@
-import { type Unit, type UnitFlag, type UnitKind, unitKindLabels } from '../../../core/src/units/unit';
+import { type Unit, type UnitFlag, type UnitKind, unitKindLabels } from '@ntm/core';
 import { NamePool, type NameStyle, villageNames } from './names';
 import { createRandom, type Random } from './random';
 

@@ -1,5 +1,4 @@
-import type { Tier } from '../../../core/src/catalog/schema';
-import type { Recognition, RecognitionStatus } from '../../../core/src/values/value';
+import type { Recognition, RecognitionStatus, Tier } from '@ntm/core';
 import { createRandom } from './random';
 import type { CommuneStory, Stories } from './stories';
 

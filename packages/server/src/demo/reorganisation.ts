@@ -1,4 +1,4 @@
-import { type CommuneGroup, type Unit, type UnitFlag, unitKindLabels } from '../../../core/src/units/unit';
+import { type CommuneGroup, type Unit, type UnitFlag, unitKindLabels } from '@ntm/core';
 import { NamePool } from './names';
 import { DEMO_PROVINCE_CODE, type DemoCommune, type DemoProvince, styleOf, type Terrain } from './province';
 import { createRandom } from './random';

@@ -1,4 +1,4 @@
-import type { Unit } from '../../../core/src/units/unit';
+import type { Unit } from '@ntm/core';
 import type { DemoCommune, DemoProvince, Terrain } from './province';
 import { createRandom, type Random } from './random';
 

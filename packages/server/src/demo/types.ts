@@ -1,6 +1,4 @@
-import type { TargetMetric } from '../../../core/src/plans/target';
-import type { Unit } from '../../../core/src/units/unit';
-import type { MeasureValue, Recognition } from '../../../core/src/values/value';
+import type { MeasureValue, Recognition, TargetMetric, Unit } from '@ntm/core';
 
 export type { TargetMetric };
 

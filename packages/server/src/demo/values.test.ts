@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Measure } from '../../../core/src/catalog/schema';
-import { evaluateUnit } from '../../../core/src/evaluation/evaluate';
+import type { Measure, MeasureValue } from '@ntm/core';
+import { evaluateUnit } from '@ntm/core';
 import {
   buildCommune,
   buildCriterion,
@@ -8,8 +7,8 @@ import {
   buildMeasure,
   buildSet,
   buildThreshold,
-} from '../../../core/src/testing/builders';
-import type { MeasureValue } from '../../../core/src/values/value';
+} from '@ntm/core/testing';
+import { describe, expect, it } from 'vitest';
 import { createRandom } from './random';
 import { generateUnitValues, type UnitYearPlan } from './values';
 

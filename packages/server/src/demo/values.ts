@@ -1,7 +1,15 @@
-import type { Comparator, CriteriaSet, Formula, Indicator, Measure } from '../../../core/src/catalog/schema';
-import { selectThreshold } from '../../../core/src/evaluation/threshold';
-import type { Unit } from '../../../core/src/units/unit';
-import type { MeasureValue, ObservedValue, ValueStatus } from '../../../core/src/values/value';
+import type {
+  Comparator,
+  CriteriaSet,
+  Formula,
+  Indicator,
+  Measure,
+  MeasureValue,
+  ObservedValue,
+  Unit,
+  ValueStatus,
+} from '@ntm/core';
+import { selectThreshold } from '@ntm/core';
 import type { Random } from './random';
 
 /**

@@ -1,5 +1,5 @@
+import { Unit } from '@ntm/core';
 import { describe, expect, it } from 'vitest';
-import { Unit } from '../../../core/src/units/unit';
 import {
   type AddressTables,
   UnknownProvinceError,

