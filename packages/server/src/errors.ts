@@ -13,6 +13,21 @@ export type ErrorCode =
   | 'unit_not_evaluable'
   | 'conflict'
   | 'forbidden'
+  | 'file_too_large'
+  | 'file_not_xlsx'
+  | 'file_encrypted'
+  | 'file_unsafe'
+  | 'template_invalid'
+  | 'invalid_geojson'
+  | 'unknown_unit_codes'
+  | 'unauthenticated'
+  | 'login_failed'
+  | 'account_locked'
+  | 'rate_limited'
+  | 'csrf_failed'
+  | 'stale_version'
+  | 'invalid_transition'
+  | 'reason_required'
   | 'internal';
 
 /** One problem in a bulk request, pointing at the offending row. */
@@ -27,7 +42,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { rows?: RowProblem[]; problems?: unknown[] } = {},
+    /** `current`: what is stored now, sent back with a stale-version conflict so nothing is overwritten blindly. */
+    readonly details: { rows?: RowProblem[]; problems?: unknown[]; current?: unknown[] } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -45,6 +61,21 @@ export const errorStatus: Record<ErrorCode, number> = {
   unit_not_evaluable: 422,
   conflict: 409,
   forbidden: 403,
+  file_too_large: 413,
+  file_not_xlsx: 415,
+  file_encrypted: 422,
+  file_unsafe: 422,
+  template_invalid: 422,
+  invalid_geojson: 422,
+  unknown_unit_codes: 422,
+  unauthenticated: 401,
+  login_failed: 401,
+  account_locked: 423,
+  rate_limited: 429,
+  csrf_failed: 403,
+  stale_version: 409,
+  invalid_transition: 409,
+  reason_required: 422,
   internal: 500,
 };
 
@@ -59,5 +90,20 @@ export const errorTitles: Record<ErrorCode, string> = {
   unit_not_evaluable: 'Đơn vị không thuộc diện đánh giá',
   conflict: 'Xung đột dữ liệu',
   forbidden: 'Không có quyền',
+  file_too_large: 'Tệp quá lớn',
+  file_not_xlsx: 'Tệp không phải là bảng tính Excel (.xlsx)',
+  file_encrypted: 'Tệp Excel đang được đặt mật khẩu',
+  file_unsafe: 'Tệp Excel có cấu trúc bất thường',
+  template_invalid: 'Tệp không đúng biểu mẫu',
+  invalid_geojson: 'Tệp ranh giới GeoJSON không hợp lệ',
+  unknown_unit_codes: 'Có mã đơn vị không khớp',
+  unauthenticated: 'Chưa đăng nhập',
+  login_failed: 'Đăng nhập không thành công',
+  account_locked: 'Tài khoản tạm khóa',
+  rate_limited: 'Quá nhiều yêu cầu',
+  csrf_failed: 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo)',
+  stale_version: 'Dữ liệu đã được người khác thay đổi',
+  invalid_transition: 'Không thể chuyển trạng thái',
+  reason_required: 'Cần ghi lý do',
   internal: 'Lỗi hệ thống',
 };

@@ -3,12 +3,16 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { installCatalogExtension } from './features/catalog/catalog.service';
+import { readCatalogFolder } from './features/catalog/catalog-files';
 import { seedDemo } from './features/seed/seed-demo';
 import { countUnits } from './features/units/units.repository';
+import { ensureDemoAccounts, signInHelp } from './features/users/demo-accounts';
 import { buildApp } from './http/app';
 
 const started = performance.now();
 const config = loadConfig();
+if (config.catalogDir) installCatalogExtension(readCatalogFolder(config.catalogDir));
 const database = openDatabase({
   databaseUrl: config.databaseUrl,
   sqliteFile: path.join(config.dataDir, 'ntm.sqlite'),
@@ -19,7 +23,12 @@ if ((await countUnits(database.db)) === 0) {
   const summary = await seedDemo(database.db);
   seeded = `Đã nạp dữ liệu demo "Tỉnh Demo": ${summary.units} đơn vị, ${summary.values} số liệu, ${summary.recognitions} quyết định công nhận.`;
 }
-const app = await buildApp({ database, logger: process.env.LOG_REQUESTS === '1' });
+await ensureDemoAccounts(database.db);
+const app = await buildApp({
+  database,
+  logger: process.env.LOG_REQUESTS === '1',
+  auth: { cookieSecure: config.cookieSecure },
+});
 const address = await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${new URL(address).port}`;
 const lines = [
@@ -29,7 +38,7 @@ const lines = [
   `  Tài liệu API:    ${url}/api/docs`,
   `  Cơ sở dữ liệu:   ${database.dialect} — ${database.location}`,
   ...(seeded ? [`  ${seeded}`] : []),
-  '  Tài khoản demo:  chưa có đăng nhập ở phiên bản này; API đọc mở cho mọi người (dữ liệu demo).',
+  ...(await signInHelp(database.db)),
   `  Khởi động trong ${Math.round(performance.now() - started)} ms. Dừng: Ctrl+C`,
   '',
 ];

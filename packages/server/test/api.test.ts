@@ -14,7 +14,7 @@ interface UnitSummary {
 let t: TestApp;
 
 async function get<T>(url: string): Promise<{ status: number; body: T; type: string }> {
-  const response = await t.app.inject({ method: 'GET', url });
+  const response = await t.inject({ method: 'GET', url });
   return {
     status: response.statusCode,
     body: response.json() as T,
@@ -227,7 +227,7 @@ describe(`catalog API on ${testDialect}`, () => {
   });
 
   it('serves the OpenAPI document', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    const response = await t.inject({ method: 'GET', url: '/api/docs/json' });
     expect(response.statusCode).toBe(200);
     const doc = response.json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);

@@ -4,7 +4,10 @@ import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/features/seed/seed-demo';
+import { createAdmin } from '../src/features/users/create-admin';
+import type { AuthOptions } from '../src/http/access';
 import { buildApp } from '../src/http/app';
+import { demoUsers, type Session, signIn } from './sessions';
 
 /** Integration tests run on SQLite, or on PostgreSQL when TEST_DATABASE_URL is set (.ci/run does both). */
 export const testDialect = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
@@ -44,19 +47,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export interface TestApp {
+  /** `app.inject` is anonymous: for the tests of 401 and 403. */
   app: FastifyInstance;
   database: TestDatabase;
+  /** Signed in as the province admin, with the session's CSRF token on every write. */
+  inject: Session['inject'];
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { seed: boolean }): Promise<TestApp> {
+const TEST_ADMIN = { username: 'test.admin', password: 'Quan-tri-2026' };
+
+export async function createTestApp(options: {
+  seed: boolean;
+  auth?: Partial<AuthOptions>;
+}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed) await seedDemo(database.db, new Date('2026-01-15T08:00:00Z'));
-  const app = await buildApp({ database });
+  else await createAdmin(database.db, { ...TEST_ADMIN, displayName: 'Quản trị kiểm thử', reset: false });
+  const app = await buildApp({ database, auth: { loginRateLimit: 10_000, ...options.auth } });
   await app.ready();
+  const admin = options.seed
+    ? await signIn(app, demoUsers.admin)
+    : await signIn(app, TEST_ADMIN.username, TEST_ADMIN.password);
   return {
     app,
     database,
+    inject: admin.inject,
     async close() {
       await app.close();
       await database.dispose();

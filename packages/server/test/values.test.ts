@@ -19,12 +19,12 @@ async function countRows(table: 'measure_values' | 'audit_log'): Promise<number>
 }
 
 async function put(body: unknown) {
-  const response = await t.app.inject({ method: 'PUT', url: '/api/values', payload: body as object });
+  const response = await t.inject({ method: 'PUT', url: '/api/values', payload: body as object });
   return { status: response.statusCode, body: response.json() as Problem & { written: number } };
 }
 
 async function income(year: number): Promise<unknown> {
-  const response = await t.app.inject({ method: 'GET', url: `/api/units/${communeId}/values?year=${year}` });
+  const response = await t.inject({ method: 'GET', url: `/api/units/${communeId}/values?year=${year}` });
   const body = response.json() as { values: { measure: string; value: unknown }[] };
   return body.values.find((v) => v.measure === 'income_per_capita')?.value;
 }
@@ -116,7 +116,7 @@ describe(`bulk value write on ${testDialect}`, () => {
 
   it('writes a valid batch in one transaction, audits it, and the evaluation reflects it at once', async () => {
     const auditBefore = await countRows('audit_log');
-    const before = await t.app.inject({ method: 'GET', url: `/api/units/${communeId}/evaluation?year=2021` });
+    const before = await t.inject({ method: 'GET', url: `/api/units/${communeId}/evaluation?year=2021` });
     const incomeIndicator = (body: unknown) =>
       (
         body as {
@@ -141,13 +141,15 @@ describe(`bulk value write on ${testDialect}`, () => {
         },
       ],
       reason: 'kiểm thử ghi hàng loạt',
+      // The demo's 2021 figures are approved: changing them is a correction.
+      correction: true,
     });
     expect(result.status).toBe(200);
     expect(result.body.written).toBe(2);
     expect(await income(2021)).toBe(12.5);
     expect(await countRows('audit_log')).toBe(auditBefore + 2);
 
-    const after = await t.app.inject({ method: 'GET', url: `/api/units/${communeId}/evaluation?year=2021` });
+    const after = await t.inject({ method: 'GET', url: `/api/units/${communeId}/evaluation?year=2021` });
     const indicator = incomeIndicator(after.json());
     expect(indicator?.value).toBe(12.5);
     expect(indicator?.outcome).toBe('not_met');

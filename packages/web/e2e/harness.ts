@@ -37,7 +37,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not print its URL in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`npm start did not print its URL in 120 s:\n${output}`)),
+      120_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Ứng dụng:\s+(http:\/\/localhost:\d+)\//.exec(output);
@@ -121,4 +124,58 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The password of every demo account (features/users/demo-accounts.ts). */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** Signs the page in through the sign-in page, as a user would, and waits to be let in. */
+export async function login(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+}
+
+export interface ApiSession {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown): Promise<T>;
+}
+
+/** The API as a signed-in user, for a test's own setup and checks (with the session cookie and CSRF token). */
+export async function apiSession(
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const answer = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        cookie,
+        ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken, 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+    return (await answer.json()) as T;
+  };
+  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
 }

@@ -4,8 +4,10 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, createRoutesFromElements, Route } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { RequireSignIn } from './auth/session';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -19,6 +21,49 @@ const ScorecardPage = lazy(() => import('./pages/scorecard/ScorecardPage'));
 const DataEntryPage = lazy(() => import('./pages/data-entry/DataEntryPage'));
 const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const ExcelPage = lazy(() => import('./pages/excel/ExcelPage'));
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const UnitWorkflowPage = lazy(() => import('./pages/inbox/UnitWorkflowPage'));
+
+/** A data router, because the data-entry page blocks navigation while changes are unsaved (useBlocker). */
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <>
+      <Route
+        path="dang-nhap"
+        element={
+          <Suspense>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireSignIn>
+            <AppLayout />
+          </RequireSignIn>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="ma-tran" element={<HeatmapPage />} />
+        <Route path="ban-do" element={<MapPage />} />
+        <Route path="don-vi/:id" element={<ScorecardPage />} />
+        <Route path="nhap-lieu" element={<DataEntryPage />} />
+        <Route path="nhap-lieu/:id" element={<DataEntryPage />} />
+        <Route path="bo-tieu-chi" element={<CatalogPage />} />
+        <Route path="bo-tieu-chi/:id" element={<CatalogPage />} />
+        <Route path="excel" element={<ExcelPage />} />
+        <Route path="hop-thu" element={<InboxPage />} />
+        <Route path="quy-trinh/:id" element={<UnitWorkflowPage />} />
+        <Route path="nguoi-dung" element={<UsersPage />} />
+        <Route path="nhat-ky" element={<AuditPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </>,
+  ),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
@@ -29,22 +74,7 @@ function Localised() {
   return (
     <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1f7a4d' } }}>
       <AntApp>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<AppLayout />}>
-              <Route index element={<DashboardPage />} />
-              <Route path="ma-tran" element={<HeatmapPage />} />
-              <Route path="ban-do" element={<MapPage />} />
-              <Route path="don-vi/:id" element={<ScorecardPage />} />
-              <Route path="nhap-lieu" element={<DataEntryPage />} />
-              <Route path="nhap-lieu/:id" element={<DataEntryPage />} />
-              <Route path="bo-tieu-chi" element={<CatalogPage />} />
-              <Route path="bo-tieu-chi/:id" element={<CatalogPage />} />
-              <Route path="excel" element={<ExcelPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
   );

@@ -31,7 +31,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t(key, vars) {
         const template = dictionaries[language][key];
-        return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+        return vars
+          ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+          : template;
       },
     }),
     [language],

@@ -1,4 +1,19 @@
 export { assessEvaluability, type Evaluability } from './completeness';
+export {
+  type ComparisonCounts,
+  type CriteriaSetComparison,
+  type CriterionComparison,
+  type CriterionDifference,
+  type CriterionOutline,
+  compareCriteriaSets,
+  type IndicatorComparison,
+  type IndicatorDifference,
+  type IndicatorOutline,
+  type ItemChange,
+  type LevelsOf,
+  type ThresholdChange,
+  type ThresholdComparison,
+} from './compare';
 export { conditionKey, uncoveredCells } from './coverage';
 export {
   CriteriaSetOverlay,

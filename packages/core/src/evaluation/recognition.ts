@@ -1,4 +1,5 @@
 import type { Tier } from '../catalog/schema';
+import { isLowerTier } from '../catalog/tiers';
 import type { IsoDate } from '../units/unit';
 import type { Recognition } from '../values/value';
 
@@ -13,4 +14,14 @@ export function isRecognitionInForce(recognition: Recognition, tier: Tier, asOf:
   if (recognition.decisionDate === null || recognition.decisionDate > asOf) return false;
   if (recognition.revokedDate !== null) return recognition.revokedDate > asOf;
   return recognition.status === 'decided';
+}
+
+/** The highest rung a unit holds a decision in force for on `asOf` (null: not recognised at any tier). */
+export function highestTierInForce(recognitions: readonly Recognition[], asOf: IsoDate): Tier | null {
+  let highest: Tier | null = null;
+  for (const recognition of recognitions) {
+    if (!isRecognitionInForce(recognition, recognition.tier, asOf)) continue;
+    if (highest === null || isLowerTier(highest, recognition.tier)) highest = recognition.tier;
+  }
+  return highest;
 }

@@ -3,7 +3,7 @@ import { yearEnd } from '../units/tree';
 import type { Recognition } from '../values/value';
 import { bandsFor } from './bands';
 import { isRecognitionInForce } from './recognition';
-import type { UnitEvaluation } from './result';
+import type { Outcome, UnitEvaluation } from './result';
 
 export interface ClosestToTier {
   unitId: string;
@@ -44,7 +44,26 @@ export interface RollUpEvaluationsInput {
   closestLimit?: number;
 }
 
-function missingOf(evaluation: UnitEvaluation): ClosestToTier {
+/**
+ * What a roll-up needs of one unit's evaluation: a few numbers and the outcome of each
+ * criterion. Small enough to keep for every commune of the country and every year, where the
+ * full evaluation (every indicator, gap and threshold) is not.
+ */
+export interface EvaluationSummary {
+  unitId: string;
+  year: number;
+  criteriaSetId: string;
+  criteriaMet: number;
+  criteriaTotal: number;
+  criteriaNoData: number;
+  bandKey: string;
+  /** Outcome of each criterion, in the order of the set's criteria. */
+  outcomes: readonly Outcome[];
+  /** Sum of normalised gaps of unmet indicators; an indicator without data counts 1. */
+  totalNormalisedGap: number;
+}
+
+export function summariseEvaluation(evaluation: UnitEvaluation): EvaluationSummary {
   let totalNormalisedGap = 0;
   for (const criterion of evaluation.criteria) {
     for (const indicator of criterion.indicators) {
@@ -54,15 +73,25 @@ function missingOf(evaluation: UnitEvaluation): ClosestToTier {
   }
   return {
     unitId: evaluation.unitId,
-    criteriaMissing: evaluation.criteriaTotal - evaluation.criteriaMet,
+    year: evaluation.year,
+    criteriaSetId: evaluation.criteriaSetId,
+    criteriaMet: evaluation.criteriaMet,
+    criteriaTotal: evaluation.criteriaTotal,
+    criteriaNoData: evaluation.criteriaNoData,
+    bandKey: evaluation.band.key,
+    outcomes: evaluation.criteria.map((criterion) => criterion.outcome),
     totalNormalisedGap,
   };
 }
 
 /** Fewest criteria missing first, then the smallest total gap; unit id keeps the order stable. */
-export function rankClosestToTier(evaluations: readonly UnitEvaluation[]): ClosestToTier[] {
-  return evaluations
-    .map(missingOf)
+export function rankSummariesClosestToTier(summaries: readonly EvaluationSummary[]): ClosestToTier[] {
+  return summaries
+    .map((s) => ({
+      unitId: s.unitId,
+      criteriaMissing: s.criteriaTotal - s.criteriaMet,
+      totalNormalisedGap: s.totalNormalisedGap,
+    }))
     .sort(
       (a, b) =>
         a.criteriaMissing - b.criteriaMissing ||
@@ -71,18 +100,32 @@ export function rankClosestToTier(evaluations: readonly UnitEvaluation[]): Close
     );
 }
 
+/** Fewest criteria missing first, then the smallest total gap; unit id keeps the order stable. */
+export function rankClosestToTier(evaluations: readonly UnitEvaluation[]): ClosestToTier[] {
+  return rankSummariesClosestToTier(evaluations.map(summariseEvaluation));
+}
+
 /**
  * Aggregates the evaluations of the units in `unitIds` (a district, the province ...) under one
  * set and year; evaluations of other units, sets or years are ignored.
  */
 export function rollUpEvaluations(input: RollUpEvaluationsInput): SubtreeRollup {
+  const { evaluations, ...rest } = input;
+  return rollUpSummaries({ ...rest, summaries: evaluations.map(summariseEvaluation) });
+}
+
+export interface RollUpSummariesInput extends Omit<RollUpEvaluationsInput, 'evaluations'> {
+  summaries: readonly EvaluationSummary[];
+}
+
+/** `rollUpEvaluations` over summaries, for callers that keep summaries rather than evaluations. */
+export function rollUpSummaries(input: RollUpSummariesInput): SubtreeRollup {
   const { set, year } = input;
   const inSubtree = new Set(input.unitIds);
-  const evaluations = input.evaluations.filter(
-    (evaluation) =>
-      inSubtree.has(evaluation.unitId) && evaluation.criteriaSetId === set.id && evaluation.year === year,
+  const summaries = input.summaries.filter(
+    (summary) => inSubtree.has(summary.unitId) && summary.criteriaSetId === set.id && summary.year === year,
   );
-  const evaluatedCount = evaluations.length;
+  const evaluatedCount = summaries.length;
 
   const criteria = set.criteria.map((criterion) => ({
     number: criterion.number,
@@ -92,22 +135,21 @@ export function rollUpEvaluations(input: RollUpEvaluationsInput): SubtreeRollup 
     noDataCount: 0,
     metShare: 0,
   }));
-  const criterionIndex = new Map(set.criteria.map((criterion, index) => [criterion.number, index]));
   const bands = bandsFor(set.criteria.length).map((band) => ({ ...band, count: 0 }));
   const bandIndex = new Map(bands.map((band, index) => [band.key, index]));
   let totalMet = 0;
 
-  for (const evaluation of evaluations) {
-    totalMet += evaluation.criteriaMet;
-    const band = bands[bandIndex.get(evaluation.band.key) ?? -1];
+  for (const summary of summaries) {
+    totalMet += summary.criteriaMet;
+    const band = bands[bandIndex.get(summary.bandKey) ?? -1];
     if (band) band.count++;
-    for (const result of evaluation.criteria) {
-      const row = criteria[criterionIndex.get(result.number) ?? -1];
-      if (!row) continue;
-      if (result.outcome === 'met') row.metCount++;
-      else if (result.outcome === 'not_met') row.notMetCount++;
+    summary.outcomes.forEach((outcome, index) => {
+      const row = criteria[index];
+      if (!row) return;
+      if (outcome === 'met') row.metCount++;
+      else if (outcome === 'not_met') row.notMetCount++;
       else row.noDataCount++;
-    }
+    });
   }
   for (const row of criteria) row.metShare = evaluatedCount === 0 ? 0 : row.metCount / evaluatedCount;
 
@@ -130,8 +172,8 @@ export function rollUpEvaluations(input: RollUpEvaluationsInput): SubtreeRollup 
     criteria,
     bands,
     tiers: Tier.options.map((tier) => ({ tier, recognisedCount: recognised.get(tier)?.size ?? 0 })),
-    closestToNextTier: rankClosestToTier(
-      evaluations.filter((evaluation) => !recognisedAtSetTier.has(evaluation.unitId)),
+    closestToNextTier: rankSummariesClosestToTier(
+      summaries.filter((summary) => !recognisedAtSetTier.has(summary.unitId)),
     ).slice(0, input.closestLimit ?? 10),
   };
 }

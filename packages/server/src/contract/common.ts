@@ -21,10 +21,15 @@ export const Problem = z.object({
     .array(z.object({ row: z.number(), field: z.string(), value: z.unknown(), message: z.string() }))
     .optional(),
   problems: z.array(z.unknown()).optional(),
+  /** With a stale-version conflict (409): the values as they are stored now. */
+  current: z.array(z.unknown()).optional(),
 });
 
 export const errorResponses = {
   400: Problem,
+  401: Problem,
+  403: Problem,
   404: Problem,
+  409: Problem,
   422: Problem,
 };

@@ -68,10 +68,18 @@ export const UnitEvaluationSchema = z.object({
   }),
 });
 
+/**
+ * Which values an evaluation uses: the latest entered (whatever their workflow status), or
+ * only approved ones (a value under correction counts with its last approved figure).
+ */
+export const ValueBasis = z.enum(['latest', 'approved']);
+export type ValueBasis = z.infer<typeof ValueBasis>;
+
 export const EvaluationQuery = z.object({
   year: YearParam,
   criteriaSetId: z.string().min(1).max(100).optional(),
   tier: Tier.default('standard'),
+  basis: ValueBasis.default('latest'),
 });
 
 export const RecognitionSchema = z.object({
@@ -92,11 +100,13 @@ export const UnitEvaluationResponse = z.object({
   criteriaSet: CriteriaSetSummary,
   evaluation: UnitEvaluationSchema,
   recognitions: z.array(RecognitionSchema),
+  basis: ValueBasis,
 });
 export type UnitEvaluationResponse = z.infer<typeof UnitEvaluationResponse>;
 
 export const RollupQuery = z.object({
   year: YearParam,
+  basis: ValueBasis.default('latest'),
   criteriaSetId: z.string().min(1).max(100).optional(),
   date: IsoDateParam.optional(),
 });
@@ -135,6 +145,7 @@ export const SubtreeRollupSchema = z.object({
 export const RollupResponse = z.object({
   unit: UnitSummary,
   asOf: z.string(),
+  basis: ValueBasis,
   criteriaSet: CriteriaSetSummary,
   rollup: SubtreeRollupSchema,
   communes: z.array(
@@ -149,7 +160,15 @@ export const RollupResponse = z.object({
       band: z.string(),
       totalNormalisedGap: z.number(),
       outcomes: z.array(Outcome),
+      /** Highest tier with a decision in force at the end of the year; null when not recognised. */
+      recognisedTier: Tier.nullable(),
     }),
   ),
 });
 export type RollupResponse = z.infer<typeof RollupResponse>;
+
+/** The roll-up of every rural commune in the country, for the central coordination office. */
+export const NationRollupResponse = RollupResponse.omit({ unit: true }).extend({
+  provinceCount: z.number().int(),
+});
+export type NationRollupResponse = z.infer<typeof NationRollupResponse>;

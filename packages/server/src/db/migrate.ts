@@ -1,19 +1,38 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import type { Dialect } from './database';
 import { initialMigration } from './migrations/0001-initial';
+import { changeSetsMigration } from './migrations/0002-change-sets';
+import { boundariesMigration } from './migrations/0003-boundaries';
+import { performanceIndexesMigration } from './migrations/0004-performance-indexes';
+import { accountsMigration } from './migrations/0005-accounts';
+import { valueWorkflowMigration } from './migrations/0006-value-workflow';
 import type { Database } from './schema';
 
 /** Migrations are listed here, not discovered on disk, so they run the same under tsx, vitest and a bundle. */
 function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0002-change-sets': changeSetsMigration(),
+    '0003-boundaries': boundariesMigration(),
+    '0004-performance-indexes': performanceIndexesMigration(dialect),
+    '0005-accounts': accountsMigration(dialect),
+    '0006-value-workflow': valueWorkflowMigration(),
   };
 }
 
 export class MigrationError extends Error {}
 
+function migratorFor(db: Kysely<Database>, dialect: Dialect): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrationsFor(dialect) },
+    // Features land in any order; a migration numbered below one already run still runs.
+    allowUnorderedMigrations: true,
+  });
+}
+
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(dialect) } });
+  const migrator = migratorFor(db, dialect);
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -23,6 +42,6 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
 }
 
 export async function migrateDown(db: Kysely<Database>, dialect: Dialect): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationsFor(dialect) } });
+  const migrator = migratorFor(db, dialect);
   return migrator.migrateDown();
 }

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { SessionsTable, UsersTable } from '../features/auth/accounts.table';
+import type { UnitBoundariesTable } from '../features/boundaries/boundaries.table';
+import type { NotificationsTable } from '../features/notifications/notifications.table';
+import type { MeasureValueVersionsTable } from '../features/workflow/value-versions.table';
 
 /**
  * Table types. Booleans are stored as 0/1 integers and JSON as text so that one schema and
@@ -39,6 +43,18 @@ export interface MeasureValuesTable {
   version: number;
   updated_at: string;
   updated_by: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  verified_by: string | null;
+  verified_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  returned_by: string | null;
+  returned_at: string | null;
+  return_reason: string | null;
+  /** The value last approved; it stays in force while a correction goes through the workflow. */
+  approved_value_json: string | null;
+  approved_version: number | null;
 }
 
 export interface RecognitionsTable {
@@ -85,12 +101,68 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   reason: string | null;
+  /** The import (change set) this entry belongs to, so an import can be traced and reverted as one. */
+  change_set_id: string | null;
+  /** The unit the change concerns, so a unit's history is one indexed query. */
+  unit_id: string | null;
 }
 
 /** Monotonic counters that let every server process know when cached data went stale. */
 export interface DataVersionsTable {
   name: string;
   version: number;
+}
+
+/** A unit and year whose values a write changed; `seq` is the `values` data version it bumped to. */
+export interface ValueChangesTable {
+  seq: number;
+  unit_id: string;
+  year: number;
+}
+
+/** An import from Excel: pending after its preview, then applied, and possibly reverted as one. */
+export interface ChangeSetsTable {
+  id: string;
+  kind: string;
+  status: string;
+  file_name: string;
+  format: string;
+  criteria_set_id: string | null;
+  year: number | null;
+  scope_unit_id: string | null;
+  sheet_rows: number;
+  new_count: number;
+  changed_count: number;
+  unchanged_count: number;
+  /** Changes to approved values: written only as a correction, with a reason. */
+  approved_changes: number;
+  invalid_rows: number;
+  problem_count: number;
+  problems_json: string;
+  only_valid_rows: number;
+  reason: string | null;
+  created_at: string;
+  created_by: string;
+  applied_at: string | null;
+  applied_by: string | null;
+  reverted_at: string | null;
+  reverted_by: string | null;
+}
+
+/** One value of a change set; `before_json` is the stored value it replaces (null: there was none). */
+export interface ChangeSetValuesTable {
+  change_set_id: string;
+  seq: number;
+  kind: string;
+  unit_id: string;
+  measure_code: string;
+  year: number;
+  indicator_code: string;
+  sheet: string;
+  cell: string;
+  value_json: string;
+  source: string | null;
+  before_json: string | null;
 }
 
 export interface Database {
@@ -102,4 +174,12 @@ export interface Database {
   targets: TargetsTable;
   audit_log: AuditLogTable;
   data_versions: DataVersionsTable;
+  value_changes: ValueChangesTable;
+  change_sets: ChangeSetsTable;
+  change_set_values: ChangeSetValuesTable;
+  unit_boundaries: UnitBoundariesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  notifications: NotificationsTable;
+  measure_value_versions: MeasureValueVersionsTable;
 }

@@ -21,3 +21,19 @@ export async function readDataVersions(db: Kysely<Database>): Promise<Record<Dat
   }
   return versions;
 }
+
+/**
+ * Units and years whose values changed after `seq` (a `values` version seen earlier), kept by
+ * triggers on measure_values (migration 0004), whichever code or process wrote them.
+ */
+export async function valueChangesSince(
+  db: Kysely<Database>,
+  seq: number,
+): Promise<{ unitId: string; year: number }[]> {
+  const rows = await db
+    .selectFrom('value_changes')
+    .select(['unit_id', 'year'])
+    .where('seq', '>', seq)
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, year: r.year }));
+}

@@ -8,12 +8,23 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/database';
+import { auditRoutes } from '../features/audit/audit.routes';
+import { authRoutes } from '../features/auth/auth.routes';
+import { boundaryRoutes } from '../features/boundaries/boundaries.routes';
 import { catalogRoutes } from '../features/catalog/catalog.routes';
+import { catalogCompareRoutes } from '../features/catalog-compare/catalog-compare.routes';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes';
+import { excelRoutes } from '../features/excel/excel.routes';
+import { notificationRoutes } from '../features/notifications/notifications.routes';
 import { recognitionRoutes } from '../features/recognitions/recognitions.routes';
+import { reportRoutes } from '../features/reports/reports.routes';
 import { targetRoutes } from '../features/targets/targets.routes';
+import { trendRoutes } from '../features/trend/trend.routes';
 import { unitRoutes } from '../features/units/units.routes';
+import { userRoutes } from '../features/users/users.routes';
 import { valueRoutes } from '../features/values/values.routes';
+import { workflowRoutes } from '../features/workflow/workflow.routes';
+import { type AuthOptions, defaultAuthOptions, registerAccessControl } from './access';
 import { registerErrorHandler } from './error-handler';
 import { homePage } from './home-page';
 import { defaultWebRoot, registerWebApp } from './web-app';
@@ -23,6 +34,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Folder of the built web application; without a build, `/` links to the API documentation. */
   webRoot?: string;
+  /** Accounts, sessions and the access gate; see http/access.ts. */
+  auth?: Partial<AuthOptions>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -33,6 +46,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  const auth: AuthOptions = { ...defaultAuthOptions, ...options.auth };
+  // Before any route, so that every route is collected with its access rule.
+  await registerAccessControl(app, options.database);
 
   await app.register(swagger, {
     openapi: {
@@ -47,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const deps: RouteDeps = { database: options.database };
+  const deps: RouteDeps = { database: options.database, auth };
   const api: FastifyPluginAsync = async (scope) => {
     for (const routes of [
       unitRoutes,
@@ -56,6 +72,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       evaluationRoutes,
       recognitionRoutes,
       targetRoutes,
+      catalogCompareRoutes,
+      trendRoutes,
+      boundaryRoutes,
+      excelRoutes,
+      reportRoutes,
+      authRoutes,
+      userRoutes,
+      workflowRoutes,
+      notificationRoutes,
+      auditRoutes,
     ]) {
       await scope.register(routes, deps);
     }
@@ -72,4 +98,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 export interface RouteDeps {
   database: DatabaseHandle;
+  auth: AuthOptions;
 }

@@ -10,6 +10,7 @@ export interface ProblemDocument {
   detail: string;
   rows?: RowProblem[];
   problems?: unknown[];
+  current?: unknown[];
 }
 
 function problem(code: ErrorCode, detail: string, extra: Partial<ProblemDocument> = {}): ProblemDocument {
@@ -31,6 +32,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body = problem(error.code, error.message, {
         ...(error.details.rows ? { rows: error.details.rows } : {}),
         ...(error.details.problems ? { problems: error.details.problems } : {}),
+        ...(error.details.current ? { current: error.details.current } : {}),
       });
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const rows: RowProblem[] = error.validation.map((v) => ({

@@ -36,6 +36,19 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
+let onUnauthenticated: () => void = () => {};
+
+/** What to do when the server answers 401: the session has ended (or never began). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+/** The session's anti-forgery token, which the server set as a cookie the page may read. */
+export function csrfToken(): string | undefined {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('ntm_csrf='));
+  return cookie ? decodeURIComponent(cookie.slice('ntm_csrf='.length)) : undefined;
+}
+
 export type QueryParams = Record<string, string | number | boolean | undefined | null>;
 
 export function apiUrl(path: string, params: QueryParams = {}): string {
@@ -50,26 +63,40 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 export async function apiGet<T>(path: string, params: QueryParams = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, signal: signal ?? null });
+    response = await fetch(apiUrl(path, params), {
+      headers: { accept: 'application/json' },
+      signal: signal ?? null,
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', 'Không kết nối được tới máy chủ. Kiểm tra mạng và thử lại.');
   }
+  if (response.status === 401) onUnauthenticated();
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }
 
-export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let response: Response;
+  const csrf = csrfToken();
   try {
     response = await fetch(apiUrl(path), {
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Không kết nối được tới máy chủ. Dữ liệu chưa được lưu.');
   }
+  if (response.status === 401 && path !== '/auth/login') onUnauthenticated();
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }

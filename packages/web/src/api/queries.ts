@@ -1,4 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CriteriaSetDetailResponse, CriteriaSetListResponse } from '@ntm/server/contract/catalog';
 import type { RollupResponse, UnitEvaluationResponse } from '@ntm/server/contract/evaluation';
 import type { TargetsResponse } from '@ntm/server/contract/targets';
@@ -8,6 +7,7 @@ import type {
   BulkValueWriteResponse,
   UnitValuesResponse,
 } from '@ntm/server/contract/values';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiGet, apiSend } from './client';
 
@@ -39,7 +39,8 @@ export function useRootUnits(date: string) {
 export function useChildUnits(id: string | undefined, date: string) {
   return useQuery({
     queryKey: queryKeys.children(id ?? '', date),
-    queryFn: ({ signal }) => apiGet<UnitListResponse>(`/units/${encodeURIComponent(id ?? '')}/children`, { date }, signal),
+    queryFn: ({ signal }) =>
+      apiGet<UnitListResponse>(`/units/${encodeURIComponent(id ?? '')}/children`, { date }, signal),
     enabled: id !== undefined,
   });
 }
@@ -65,7 +66,11 @@ export function useUnitEvaluation(id: string | undefined, year: number, criteria
   return useQuery({
     queryKey: queryKeys.evaluation(id ?? '', year, criteriaSetId),
     queryFn: ({ signal }) =>
-      apiGet<UnitEvaluationResponse>(`/units/${encodeURIComponent(id ?? '')}/evaluation`, { year, criteriaSetId }, signal),
+      apiGet<UnitEvaluationResponse>(
+        `/units/${encodeURIComponent(id ?? '')}/evaluation`,
+        { year, criteriaSetId },
+        signal,
+      ),
     enabled: id !== undefined,
     retry: false,
   });
@@ -75,7 +80,11 @@ export function useRollup(id: string | undefined, year: number, criteriaSetId?: 
   return useQuery({
     queryKey: queryKeys.rollup(id ?? '', year, criteriaSetId),
     queryFn: ({ signal }) =>
-      apiGet<RollupResponse>(`/units/${encodeURIComponent(id ?? '')}/rollup`, { year, criteriaSetId }, signal),
+      apiGet<RollupResponse>(
+        `/units/${encodeURIComponent(id ?? '')}/rollup`,
+        { year, criteriaSetId },
+        signal,
+      ),
     enabled: id !== undefined,
     retry: false,
     placeholderData: keepPreviousData,
@@ -85,7 +94,8 @@ export function useRollup(id: string | undefined, year: number, criteriaSetId?: 
 export function useUnitValues(id: string | undefined, year: number) {
   return useQuery({
     queryKey: queryKeys.values(id ?? '', year),
-    queryFn: ({ signal }) => apiGet<UnitValuesResponse>(`/units/${encodeURIComponent(id ?? '')}/values`, { year }, signal),
+    queryFn: ({ signal }) =>
+      apiGet<UnitValuesResponse>(`/units/${encodeURIComponent(id ?? '')}/values`, { year }, signal),
     enabled: id !== undefined,
   });
 }
@@ -108,7 +118,8 @@ export function useCriteriaSets() {
 export function useCriteriaSet(id: string | undefined) {
   return useQuery({
     queryKey: queryKeys.criteriaSet(id ?? ''),
-    queryFn: ({ signal }) => apiGet<CriteriaSetDetail>(`/criteria-sets/${encodeURIComponent(id ?? '')}`, {}, signal),
+    queryFn: ({ signal }) =>
+      apiGet<CriteriaSetDetail>(`/criteria-sets/${encodeURIComponent(id ?? '')}`, {}, signal),
     enabled: id !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -118,10 +129,13 @@ export function useCriteriaSet(id: string | undefined) {
 export function useWriteValues() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: BulkValueWriteRequest) => apiSend<BulkValueWriteResponse>('PUT', '/values', request),
+    mutationFn: (request: BulkValueWriteRequest) =>
+      apiSend<BulkValueWriteResponse>('PUT', '/values', request),
     onSuccess: async () => {
       await Promise.all(
-        ['values', 'evaluation', 'rollup', 'targets'].map((key) => client.invalidateQueries({ queryKey: [key] })),
+        ['values', 'evaluation', 'rollup', 'targets'].map((key) =>
+          client.invalidateQueries({ queryKey: [key] }),
+        ),
       );
     },
   });

@@ -14,7 +14,10 @@ export function OutcomeTag({ outcome }: { outcome: Outcome }) {
   const { t } = useI18n();
   const label = outcome === 'met' ? t('met') : outcome === 'not_met' ? t('notMet') : t('noData');
   return (
-    <Tag color={outcome === 'met' ? 'success' : outcome === 'not_met' ? 'error' : 'default'} data-outcome={outcome}>
+    <Tag
+      color={outcome === 'met' ? 'success' : outcome === 'not_met' ? 'error' : 'default'}
+      data-outcome={outcome}
+    >
       {label}
     </Tag>
   );

@@ -11,7 +11,13 @@ interface QueryLike<T> {
 }
 
 /** Loading skeleton, a readable error with a retry, or the content. */
-export function QueryState<T>({ query, children }: { query: QueryLike<T>; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: QueryLike<T>;
+  children: (data: T) => ReactNode;
+}) {
   const { t } = useI18n();
   if (query.error) {
     const message = query.error instanceof ApiError ? query.error.detail : String(query.error);

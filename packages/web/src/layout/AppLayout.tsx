@@ -1,6 +1,8 @@
 import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useCurrentUser } from '../auth/session';
+import { UserMenu } from '../auth/UserMenu';
 import { DemoBadge } from '../components/DemoBadge';
 import { type Language, useI18n } from '../i18n';
 import { selectableYears, useScope } from '../scope';
@@ -15,15 +17,35 @@ const menu = [
   { path: '/excel', key: 'menuExcel' },
 ] as const;
 
+/** Pages of the accounts and the workflow; the admin alone manages users and reads the whole log. */
+const accountMenu = [
+  { path: '/hop-thu', key: 'menu.inbox', adminOnly: false },
+  { path: '/nguoi-dung', key: 'menu.users', adminOnly: true },
+  { path: '/nhat-ky', key: 'menu.audit', adminOnly: true },
+] as const;
+
 export function AppLayout() {
   const { t, language, setLanguage } = useI18n();
   const { year, setYear } = useScope();
   const location = useLocation();
-  const selected = menu.find((m) => m.path !== '/' && location.pathname.startsWith(m.path))?.path ?? '/';
+  const user = useCurrentUser();
+  const items = [...menu, ...accountMenu.filter((m) => !m.adminOnly || user?.role === 'province_admin')];
+  const selected = items.find((m) => m.path !== '/' && location.pathname.startsWith(m.path))?.path ?? '/';
   const keepScope = location.search;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      {/* Wraps onto a second row on a phone instead of widening the page (the scorecard must fit 390 px). */}
+      <Layout.Header
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          columnGap: 16,
+          height: 'auto',
+          minHeight: 64,
+          paddingInline: 16,
+        }}
+      >
         <Link to={`/${keepScope}`} style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('appName')}
         </Link>
@@ -33,9 +55,12 @@ export function AppLayout() {
           mode="horizontal"
           selectedKeys={[selected]}
           style={{ flex: 1, minWidth: 0 }}
-          items={menu.map((m) => ({ key: m.path, label: <Link to={`${m.path}${keepScope}`}>{t(m.key)}</Link> }))}
+          items={items.map((m) => ({
+            key: m.path,
+            label: <Link to={`${m.path}${keepScope}`}>{t(m.key)}</Link>,
+          }))}
         />
-        <Space>
+        <Space wrap>
           <UnitSearch />
           <Select
             aria-label={t('year')}
@@ -54,6 +79,7 @@ export function AppLayout() {
               { value: 'en', label: 'EN' },
             ]}
           />
+          <UserMenu />
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>

@@ -3,12 +3,27 @@ import type { Database } from '../../db/schema';
 
 export interface AuditEntry {
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'import';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'import'
+    | 'revert'
+    | 'submit'
+    | 'verify'
+    | 'approve'
+    | 'return'
+    | 'correct'
+    | 'lock';
   entity: string;
   entityId: string;
   before: unknown;
   after: unknown;
   reason?: string | null;
+  /** Set for the entries of an import, which is audited, and reverted, as one change set. */
+  changeSetId?: string | null;
+  /** The unit the change concerns, which puts it in that unit's history. */
+  unitId?: string | null;
 }
 
 const CHUNK = 200;
@@ -32,6 +47,8 @@ export async function appendAudit(
           before_json: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
           after_json: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
           reason: e.reason ?? null,
+          change_set_id: e.changeSetId ?? null,
+          unit_id: e.unitId ?? null,
         })),
       )
       .execute();
@@ -45,5 +62,32 @@ export async function listAudit(
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  return query.execute();
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  unitId?: string;
+  /** ISO timestamps, inclusive lower and exclusive upper bound. */
+  fromAt?: string;
+  toAt?: string;
+  before?: number;
+  limit: number;
+}
+
+/** Newest first, one page at a time (keyset on id, so deep pages stay cheap). */
+export async function auditPage(db: Kysely<Database>, filter: AuditFilter) {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.entity) query = query.where('entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.unitId) query = query.where('unit_id', '=', filter.unitId);
+  if (filter.fromAt) query = query.where('at', '>=', filter.fromAt);
+  if (filter.toAt) query = query.where('at', '<', filter.toAt);
+  if (filter.before !== undefined) query = query.where('id', '<', filter.before);
   return query.execute();
 }

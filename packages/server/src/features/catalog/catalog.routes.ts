@@ -1,4 +1,4 @@
-import { criteriaSets, departments, measures } from '@ntm/core';
+import { departments, measures } from '@ntm/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CriteriaSetDetailResponse,
@@ -9,24 +9,26 @@ import {
 } from '../../contract/catalog';
 import { errorResponses } from '../../contract/common';
 import type { RouteDeps } from '../../http/app';
-import { evaluabilityOf, requireCriteriaSet, summariseSet } from './catalog.service';
+import { allCriteriaSets, evaluabilityOf, requireCriteriaSet, summariseSet } from './catalog.service';
 
 export const catalogRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app) => {
   const tags = ['Bộ tiêu chí'];
   app.get(
     '/criteria-sets',
     {
+      config: { access: { kind: 'public' } },
       schema: {
         tags,
         summary: 'Các bộ tiêu chí và căn cứ pháp lý',
         response: { 200: CriteriaSetListResponse },
       },
     },
-    async () => ({ criteriaSets: criteriaSets.map(summariseSet) }),
+    async () => ({ criteriaSets: allCriteriaSets().map(summariseSet) }),
   );
   app.get(
     '/criteria-sets/:id',
     {
+      config: { access: { kind: 'public' } },
       schema: {
         tags,
         summary: 'Một bộ tiêu chí đầy đủ: tiêu chí, chỉ tiêu, ngưỡng (nguồn, đã kiểm chứng hay chưa)',
@@ -43,6 +45,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app) => {
   app.get(
     '/measures',
     {
+      config: { access: { kind: 'public' } },
       schema: {
         tags,
         summary: 'Các đại lượng đo (số liệu xã báo cáo)',
@@ -54,6 +57,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app) => {
   app.get(
     '/departments',
     {
+      config: { access: { kind: 'public' } },
       schema: {
         tags,
         summary: 'Các sở, ngành phụ trách tiêu chí',

@@ -2,38 +2,42 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contract/common';
 import {
   EvaluationQuery,
+  NationRollupResponse,
   RollupQuery,
   RollupResponse,
   UnitEvaluationResponse,
 } from '../../contract/evaluation';
 import { UnitIdParams } from '../../contract/units';
 import type { RouteDeps } from '../../http/app';
-import { evaluateOneUnit, rollUpSubtree } from './evaluation.service';
+import { evaluateUnitFor, rollUpFor, rollUpNationFor } from './scoped-evaluation';
 
 export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
   const tags = ['Đánh giá'];
   app.get(
     '/units/:id/evaluation',
     {
+      config: { access: { kind: 'read', unit: { in: 'params', key: 'id' } } },
       schema: {
         tags,
         summary:
-          'Đánh giá một đơn vị trong một năm: từng tiêu chí, chỉ tiêu, giá trị, ngưỡng (nguồn, đã kiểm chứng hay chưa), đạt/không đạt và khoảng cách',
+          'Đánh giá một đơn vị trong một năm: từng tiêu chí, chỉ tiêu, giá trị, ngưỡng (nguồn, đã kiểm chứng hay chưa), đạt/không đạt và khoảng cách; basis=approved chỉ dùng số liệu đã phê duyệt',
         params: UnitIdParams,
         querystring: EvaluationQuery,
         response: { 200: UnitEvaluationResponse, ...errorResponses },
       },
     },
     async (request) =>
-      evaluateOneUnit(database.db, request.params.id, {
+      evaluateUnitFor(database.db, request.viewer, request.params.id, {
         year: request.query.year,
         tier: request.query.tier,
+        basis: request.query.basis,
         ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
       }),
   );
   app.get(
     '/units/:id/rollup',
     {
+      config: { access: { kind: 'public' } },
       schema: {
         tags,
         summary:
@@ -44,8 +48,29 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request) =>
-      rollUpSubtree(database.db, request.params.id, {
+      rollUpFor(database.db, request.viewer, request.params.id, {
         year: request.query.year,
+        basis: request.query.basis,
+        ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+        ...(request.query.date ? { date: request.query.date } : {}),
+      }),
+  );
+  app.get(
+    '/rollup',
+    {
+      config: { access: { kind: 'public' } },
+      schema: {
+        tags,
+        summary:
+          'Tổng hợp trực tiếp toàn quốc cho một năm: mọi xã của mọi tỉnh có hiệu lực vào ngày cuối năm (hoặc ngày cho trước)',
+        querystring: RollupQuery,
+        response: { 200: NationRollupResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      rollUpNationFor(database.db, request.viewer, {
+        year: request.query.year,
+        basis: request.query.basis,
         ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
         ...(request.query.date ? { date: request.query.date } : {}),
       }),

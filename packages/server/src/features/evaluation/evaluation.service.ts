@@ -1,24 +1,39 @@
 import {
   applicableSets,
   type CriteriaSet,
-  criteriaSets,
   evaluateUnit,
+  highestTierInForce,
   measuresByCode,
-  rankClosestToTier,
-  rollUpEvaluations,
+  rollUpSummaries,
   type Tier,
   type Unit,
   type UnitEvaluation,
   yearEnd,
 } from '@ntm/core';
 import type { Kysely } from 'kysely';
-import type { RollupResponse, UnitEvaluationResponse } from '../../contract/evaluation';
+import type {
+  NationRollupResponse,
+  RollupResponse,
+  UnitEvaluationResponse,
+  ValueBasis,
+} from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
-import { evaluabilityOf, requireCriteriaSet, summariseSet } from '../catalog/catalog.service';
+import {
+  allCriteriaSets,
+  evaluabilityOf,
+  requireCriteriaSet,
+  summariseSet,
+} from '../catalog/catalog.service';
 import { recognitionsForUnits } from '../recognitions/recognitions.repository';
 import { getUnitDirectory, provinceOf, requireUnit, type UnitDirectory } from '../units/unit-directory';
 import { summariseUnit } from '../units/units.service';
+import {
+  cachedRollup,
+  evaluationSummaries,
+  recognitionsByUnit,
+  syncEvaluationCache,
+} from './evaluation-cache';
 import { type ResolvedValues, resolveValuesFor } from './resolved-values';
 
 /** Codes of the unit's province and of every predecessor province, so 2026 communes find 2016–2020 sets. */
@@ -65,7 +80,7 @@ export function chooseCriteriaSet(
 }
 
 function pickSet(directory: UnitDirectory, unit: Unit, year: number, tier: Tier): CriteriaSet {
-  const candidates = applicableSets(criteriaSets, {
+  const candidates = applicableSets(allCriteriaSets(), {
     level: unit.level,
     tier,
     year,
@@ -105,7 +120,7 @@ function evaluateResolved(
 export async function evaluateOneUnit(
   db: Kysely<Database>,
   unitId: string,
-  query: { year: number; tier: Tier; criteriaSetId?: string },
+  query: { year: number; tier: Tier; criteriaSetId?: string; basis?: ValueBasis },
 ): Promise<UnitEvaluationResponse> {
   const directory = await getUnitDirectory(db);
   const unit = requireUnit(directory, unitId);
@@ -117,7 +132,7 @@ export async function evaluateOneUnit(
   }
   const set = chooseCriteriaSet(directory, unit, query.year, query.tier, query.criteriaSetId);
   const [resolved, recognitions] = await Promise.all([
-    resolveValuesFor(db, directory, [unit], query.year),
+    resolveValuesFor(db, directory, [unit], query.year, query.basis),
     recognitionsForUnits(db, [unit.id]),
   ]);
   const unitValues = resolved.get(unit.id);
@@ -136,6 +151,7 @@ export async function evaluateOneUnit(
       })),
     },
     recognitions,
+    basis: query.basis ?? 'latest',
   };
 }
 
@@ -147,7 +163,7 @@ export function isRuralCommune(unit: Unit): boolean {
 export async function rollUpSubtree(
   db: Kysely<Database>,
   unitId: string,
-  query: { year: number; criteriaSetId?: string; date?: string },
+  query: RollupRequest,
 ): Promise<RollupResponse> {
   const directory = await getUnitDirectory(db);
   const root = requireUnit(directory, unitId);
@@ -162,57 +178,87 @@ export async function rollUpSubtree(
   const communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(
     isRuralCommune,
   );
-  const probe = communes[0] ?? root;
-  const set = chooseCriteriaSet(
-    directory,
-    probe.level === 'commune' ? probe : { ...probe, level: 'commune' },
-    query.year,
-    'standard',
-    query.criteriaSetId,
-  );
-  const [resolved, recognitions] = await Promise.all([
-    resolveValuesFor(db, directory, communes, query.year),
-    recognitionsForUnits(
-      db,
-      communes.map((c) => c.id),
-    ),
-  ]);
-  const recognitionsByUnit = new Map<string, typeof recognitions>();
-  for (const r of recognitions) {
-    const list = recognitionsByUnit.get(r.unitId);
-    if (list) list.push(r);
-    else recognitionsByUnit.set(r.unitId, [r]);
-  }
-  const evaluations = communes.map((c) =>
-    evaluateResolved(set, c, query.year, resolved.get(c.id), recognitionsByUnit.get(c.id) ?? []),
-  );
-  const rollup = rollUpEvaluations({
-    set,
-    evaluations,
-    recognitions,
-    unitIds: communes.map((c) => c.id),
-    year: query.year,
-  });
-  const gaps = new Map(rankClosestToTier(evaluations).map((r) => [r.unitId, r.totalNormalisedGap]));
+  const probe = communes[0] ?? { ...root, level: 'commune' as const };
   return {
     unit: summariseUnit(directory, root, asOf),
-    asOf,
-    criteriaSet: summariseSet(set),
-    rollup,
-    communes: evaluations.map((e, i) => {
-      const commune = communes[i] as Unit;
-      return {
-        unitId: commune.id,
-        code: commune.code,
-        name: commune.name,
-        parentId: commune.parentId,
-        criteriaMet: e.criteriaMet,
-        criteriaTotal: e.criteriaTotal,
-        criteriaNoData: e.criteriaNoData,
-        band: e.band.key,
-        totalNormalisedGap: gaps.get(commune.id) ?? 0,
-        outcomes: e.criteria.map((c) => c.outcome),
-      };
-    }),
+    ...(await rollUpCommunes(db, directory, communes, probe, { ...query, asOf, scope: root.id })),
   };
+}
+
+/** The whole country: every rural commune of every province that exists on the date. */
+export async function rollUpNation(
+  db: Kysely<Database>,
+  query: RollupRequest,
+): Promise<NationRollupResponse> {
+  const directory = await getUnitDirectory(db);
+  const asOf = query.date ?? yearEnd(query.year);
+  const tree = directory.treeOn(asOf);
+  const provinces = [...tree.byId.values()].filter((u) => u.parentId === null);
+  const communes = provinces.flatMap((p) => tree.descendants(p.id, 'commune')).filter(isRuralCommune);
+  const probe = communes[0];
+  if (!probe) {
+    throw new AppError('unit_not_evaluable', `Không có xã nào có hiệu lực vào ngày ${asOf} để tổng hợp.`);
+  }
+  return {
+    provinceCount: provinces.length,
+    ...(await rollUpCommunes(db, directory, communes, probe, { ...query, asOf, scope: 'nation' })),
+  };
+}
+
+export interface RollupRequest {
+  year: number;
+  criteriaSetId?: string;
+  date?: string;
+  basis?: ValueBasis;
+}
+
+async function rollUpCommunes(
+  db: Kysely<Database>,
+  directory: UnitDirectory,
+  communes: readonly Unit[],
+  probe: Unit,
+  query: RollupRequest & { asOf: string; scope: string },
+): Promise<Omit<RollupResponse, 'unit'>> {
+  const caches = await syncEvaluationCache(db);
+  const set = chooseCriteriaSet(directory, probe, query.year, 'standard', query.criteriaSetId);
+  const basis = query.basis ?? 'latest';
+  return cachedRollup(
+    caches,
+    [query.scope, query.year, basis, `${set.id}@${set.version}`, query.asOf].join('|'),
+    async () => {
+      const [summaries, recognitions] = await Promise.all([
+        evaluationSummaries(db, caches, directory, communes, { year: query.year, basis, set }),
+        recognitionsByUnit(db, caches),
+      ]);
+      const rollup = rollUpSummaries({
+        set,
+        summaries,
+        recognitions: communes.flatMap((c) => recognitions.get(c.id) ?? []),
+        unitIds: communes.map((c) => c.id),
+        year: query.year,
+      });
+      return {
+        asOf: query.asOf,
+        basis,
+        criteriaSet: summariseSet(set),
+        rollup,
+        communes: summaries.map((e, i) => {
+          const commune = communes[i] as Unit;
+          return {
+            unitId: commune.id,
+            code: commune.code,
+            name: commune.name,
+            parentId: commune.parentId,
+            criteriaMet: e.criteriaMet,
+            criteriaTotal: e.criteriaTotal,
+            criteriaNoData: e.criteriaNoData,
+            band: e.bandKey,
+            totalNormalisedGap: e.totalNormalisedGap,
+            outcomes: [...e.outcomes],
+            recognisedTier: highestTierInForce(recognitions.get(commune.id) ?? [], yearEnd(query.year)),
+          };
+        }),
+      };
+    },
+  );
 }

@@ -1,8 +1,9 @@
 import { measuresByCode, type ObservedValue, resolveUnitValues, type Unit, yearEnd } from '@ntm/core';
 import type { Kysely } from 'kysely';
+import type { ValueBasis } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
 import type { UnitDirectory } from '../units/unit-directory';
-import { valuesForUnits, valuesForYear } from '../values/values.repository';
+import { observedValues } from '../values/values.repository';
 
 export type Provenance = 'own' | 'children' | 'predecessors';
 
@@ -24,6 +25,7 @@ export async function resolveValuesFor(
   directory: UnitDirectory,
   units: readonly Unit[],
   year: number,
+  basis: ValueBasis = 'latest',
 ): Promise<Map<string, ResolvedValues>> {
   const tree = directory.treeOn(yearEnd(year));
   const childrenOf = (unit: Unit): Unit[] => (tree.byId.has(unit.id) ? tree.children(unit.id) : []);
@@ -41,12 +43,10 @@ export async function resolveValuesFor(
   for (const unit of units) visit(unit);
 
   const ids = [...needed];
-  const rows =
-    ids.length > WHOLE_YEAR_THRESHOLD
-      ? (await valuesForYear(db, year)).filter((r) => needed.has(r.unitId))
-      : await valuesForUnits(db, ids, [year]);
+  const rows = await observedValues(db, year, basis, ids.length > WHOLE_YEAR_THRESHOLD ? null : ids);
   const own = new Map<string, Map<string, ObservedValue>>();
   for (const row of rows) {
+    if (!needed.has(row.unitId)) continue;
     let map = own.get(row.unitId);
     if (!map) {
       map = new Map();

@@ -4,13 +4,13 @@ import { errorResponses } from '../../contract/common';
 import { RecognitionSchema } from '../../contract/evaluation';
 import { UnitIdParams } from '../../contract/units';
 import type { RouteDeps } from '../../http/app';
-import { getUnitDirectory, requireUnit } from '../units/unit-directory';
-import { recognitionsForUnits } from './recognitions.repository';
+import { unitRecognitions } from './recognitions.service';
 
 export const recognitionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
   app.get(
     '/units/:id/recognitions',
     {
+      config: { access: { kind: 'read', unit: { in: 'params', key: 'id' } } },
       schema: {
         tags: ['Công nhận'],
         summary: 'Các quyết định công nhận (và thu hồi) của một đơn vị',
@@ -18,9 +18,6 @@ export const recognitionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         response: { 200: z.object({ recognitions: z.array(RecognitionSchema) }), ...errorResponses },
       },
     },
-    async (request) => {
-      requireUnit(await getUnitDirectory(database.db), request.params.id);
-      return { recognitions: await recognitionsForUnits(database.db, [request.params.id]) };
-    },
+    async (request) => unitRecognitions(database.db, request.viewer, request.params.id),
   );
 };

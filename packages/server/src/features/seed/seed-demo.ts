@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { buildDemoDataset } from '../../demo';
 import { appendAudit } from '../audit/audit.repository';
+import { seedDemoBoundaries } from '../boundaries/boundaries.service';
 import { bumpDataVersion } from '../data-versions';
 import { insertRecognitions } from '../recognitions/recognitions.repository';
 import { insertDirectives, insertTargets } from '../targets/targets.repository';
 import { inInsertOrder } from '../units/units.import';
 import { countUnits, insertUnits } from '../units/units.repository';
+import { ensureDemoAccounts } from '../users/demo-accounts';
 import { upsertValues } from '../values/values.repository';
 
 export interface SeedSummary {
@@ -27,6 +29,7 @@ export async function seedDemo(db: Kysely<Database>, at: Date = new Date()): Pro
   const stamp = at.toISOString();
   await db.transaction().execute(async (trx) => {
     await insertUnits(trx, inInsertOrder(demo.units));
+    await seedDemoBoundaries(trx, demo.units, stamp);
     await upsertValues(
       trx,
       demo.values.map((v) => ({ ...v })),
@@ -78,6 +81,7 @@ export async function seedDemo(db: Kysely<Database>, at: Date = new Date()): Pro
     );
     for (const name of ['units', 'values', 'recognitions'] as const) await bumpDataVersion(trx, name);
   });
+  await ensureDemoAccounts(db, at);
   return {
     units: demo.units.length,
     values: demo.values.length,

@@ -8,6 +8,7 @@ export const targetRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.get(
     '/targets',
     {
+      config: { access: { kind: 'public' } },
       schema: {
         tags: ['Kế hoạch và mục tiêu'],
         summary: 'Mục tiêu của năm và kết quả thực hiện tính trực tiếp từ các quyết định công nhận',

@@ -15,6 +15,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
   app.get(
     '/units',
     {
+      config: { access: { kind: 'read' } },
       schema: {
         tags,
         summary: 'Các đơn vị cấp cao nhất (tỉnh) có hiệu lực vào ngày cho trước',
@@ -22,11 +23,12 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
         response: { 200: UnitListResponse, ...errorResponses },
       },
     },
-    async (request) => listRootUnits(database.db, request.query.date ?? today()),
+    async (request) => listRootUnits(database.db, request.viewer, request.query.date ?? today()),
   );
   app.get(
     '/units/search',
     {
+      config: { access: { kind: 'read' } },
       schema: {
         tags,
         summary: 'Tìm đơn vị theo tên hoặc mã, không phân biệt dấu',
@@ -35,7 +37,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
       },
     },
     async (request) =>
-      searchUnitsOn(database.db, {
+      searchUnitsOn(database.db, request.viewer, {
         q: request.query.q,
         date: request.query.date ?? today(),
         limit: request.query.limit,
@@ -45,6 +47,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
   app.get(
     '/units/:id',
     {
+      config: { access: { kind: 'read', unit: { in: 'params', key: 'id', navigate: true } } },
       schema: {
         tags,
         summary: 'Chi tiết một đơn vị, cấp trên, đơn vị tiền thân và kế thừa',
@@ -52,11 +55,12 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
         response: { 200: UnitDetailResponse, ...errorResponses },
       },
     },
-    async (request) => getUnitDetail(database.db, request.params.id),
+    async (request) => getUnitDetail(database.db, request.viewer, request.params.id),
   );
   app.get(
     '/units/:id/children',
     {
+      config: { access: { kind: 'read', unit: { in: 'params', key: 'id', navigate: true } } },
       schema: {
         tags,
         summary: 'Các đơn vị trực thuộc vào ngày cho trước',
@@ -65,6 +69,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { databa
         response: { 200: UnitListResponse, ...errorResponses },
       },
     },
-    async (request) => listChildUnits(database.db, request.params.id, request.query.date ?? today()),
+    async (request) =>
+      listChildUnits(database.db, request.viewer, request.params.id, request.query.date ?? today()),
   );
 };

@@ -2,7 +2,9 @@ import { searchUnits, type Unit, type UnitLevel } from '@ntm/core';
 import type { Kysely } from 'kysely';
 import type { UnitDetailResponse, UnitListResponse, UnitSummary } from '../../contract/units';
 import type { Database } from '../../db/schema';
-import { getUnitDirectory, requireUnit, type UnitDirectory } from './unit-directory';
+import { requireNavigableUnit, scopeOf } from '../auth/access-scope';
+import type { Viewer } from '../auth/viewer';
+import { getUnitDirectory, type UnitDirectory } from './unit-directory';
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -24,28 +26,43 @@ export function summariseUnit(directory: UnitDirectory, unit: Unit, date: string
   };
 }
 
-export async function listRootUnits(db: Kysely<Database>, date: string): Promise<UnitListResponse> {
+/** Lists show only the units the viewer may find: its own area and the units above it. */
+export async function listRootUnits(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  date: string,
+): Promise<UnitListResponse> {
   const directory = await getUnitDirectory(db);
+  const scope = scopeOf(directory, viewer);
   const tree = directory.treeOn(date);
-  const roots = [...tree.byId.values()].filter((u) => u.parentId === null || !tree.byId.has(u.parentId));
+  const roots = [...tree.byId.values()].filter(
+    (u) => (u.parentId === null || !tree.byId.has(u.parentId)) && scope.canNavigate(u.id),
+  );
   return { date, units: roots.map((u) => summariseUnit(directory, u, date)) };
 }
 
 export async function listChildUnits(
   db: Kysely<Database>,
+  viewer: Viewer,
   id: string,
   date: string,
 ): Promise<UnitListResponse> {
   const directory = await getUnitDirectory(db);
-  requireUnit(directory, id);
+  const scope = scopeOf(directory, viewer);
+  requireNavigableUnit(directory, scope, id);
   const tree = directory.treeOn(date);
-  const children = tree.byId.has(id) ? tree.children(id) : [];
+  const children = tree.byId.has(id) ? tree.children(id).filter((u) => scope.canNavigate(u.id)) : [];
   return { date, units: children.map((u) => summariseUnit(directory, u, date)) };
 }
 
-export async function getUnitDetail(db: Kysely<Database>, id: string): Promise<UnitDetailResponse> {
+export async function getUnitDetail(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  id: string,
+): Promise<UnitDetailResponse> {
   const directory = await getUnitDirectory(db);
-  const unit = requireUnit(directory, id);
+  const scope = scopeOf(directory, viewer);
+  const unit = requireNavigableUnit(directory, scope, id);
   const date = unit.validTo ?? today();
   const ancestors: Unit[] = [];
   for (let p = unit.parentId; p !== null; ) {
@@ -57,7 +74,7 @@ export async function getUnitDetail(db: Kysely<Database>, id: string): Promise<U
   const related = (ids: readonly string[]) =>
     ids.flatMap((pid) => {
       const u = directory.byId.get(pid);
-      return u ? [summariseUnit(directory, u, u.validTo ?? today())] : [];
+      return u && scope.canNavigate(u.id) ? [summariseUnit(directory, u, u.validTo ?? today())] : [];
     });
   return {
     unit,
@@ -67,13 +84,19 @@ export async function getUnitDetail(db: Kysely<Database>, id: string): Promise<U
   };
 }
 
+/** Searches only what the viewer may find, so a guessed name from another area returns nothing. */
 export async function searchUnitsOn(
   db: Kysely<Database>,
+  viewer: Viewer,
   query: { q: string; date: string; level?: UnitLevel; limit: number },
 ): Promise<UnitListResponse> {
   const directory = await getUnitDirectory(db);
+  const scope = scopeOf(directory, viewer);
   const tree = directory.treeOn(query.date);
-  const found = searchUnits([...tree.byId.values()], query.q, {
+  const candidates = scope.readsEverything
+    ? [...tree.byId.values()]
+    : [...tree.byId.values()].filter((u) => scope.canNavigate(u.id));
+  const found = searchUnits(candidates, query.q, {
     limit: query.limit,
     ...(query.level ? { levels: [query.level] } : {}),
   });

@@ -15,6 +15,7 @@ export const valueRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
   app.get(
     '/units/:id/values',
     {
+      config: { access: { kind: 'read', unit: { in: 'params', key: 'id' } } },
       schema: {
         tags,
         summary: 'Số liệu các đại lượng của một đơn vị trong một năm',
@@ -23,11 +24,18 @@ export const valueRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         response: { 200: UnitValuesResponse, ...errorResponses },
       },
     },
-    async (request) => getUnitValues(database.db, request.params.id, request.query.year),
+    async (request) => getUnitValues(database.db, request.viewer, request.params.id, request.query.year),
   );
   app.put(
     '/values',
     {
+      config: {
+        access: {
+          kind: 'write',
+          permission: 'enter_values',
+          unit: { in: 'body', list: 'values', key: 'unitId' },
+        },
+      },
       schema: {
         tags,
         summary:
@@ -36,6 +44,6 @@ export const valueRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         response: { 200: BulkValueWriteResponse, ...errorResponses },
       },
     },
-    async (request) => writeValues(database.db, request.body, 'api'),
+    async (request) => writeValues(database.db, request.viewer, request.body),
   );
 };

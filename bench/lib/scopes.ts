@@ -1,0 +1,38 @@
+import type { Unit } from '@ntm/core';
+import type { Dataset } from '../dataset/national';
+
+export interface Scopes {
+  year: number;
+  province: Unit;
+  commune: Unit;
+}
+
+/** The latest year of the old structure, its largest province, and that province's first rural commune. */
+export function oldWorldScopes(dataset: Dataset): Scopes {
+  const year = Math.max(...dataset.spec.oldYears);
+  return pick(dataset, year, (c) => c.validTo !== null);
+}
+
+/** The new structure's year, a province of median size (a typical dashboard) and one of its communes. */
+export function newWorldScopes(dataset: Dataset): Scopes {
+  const year = Math.max(...dataset.spec.newYears);
+  return pick(dataset, year, (c) => c.validTo === null, 'median');
+}
+
+function pick(
+  dataset: Dataset,
+  year: number,
+  inWorld: (c: Unit) => boolean,
+  size: 'largest' | 'median' = 'largest',
+): Scopes {
+  const byId = new Map(dataset.units.units.map((u) => [u.id, u]));
+  const provinces = [...dataset.communesByProvince]
+    .filter(([, communes]) => communes[0] !== undefined && inWorld(communes[0]))
+    .map(([id, communes]) => ({ id, rural: communes.filter((c) => c.kind === 'xa') }))
+    .sort((a, b) => b.rural.length - a.rural.length || a.id.localeCompare(b.id));
+  const chosen = size === 'largest' ? provinces[0] : provinces[Math.floor(provinces.length / 2)];
+  const province = chosen && byId.get(chosen.id);
+  const commune = chosen?.rural.find((c) => (dataset.units.villagesOf.get(c.id)?.length ?? 0) > 0);
+  if (!province || !commune) throw new Error('bench: bộ dữ liệu không có tỉnh hoặc xã để đo');
+  return { year, province, commune };
+}

@@ -1,0 +1,268 @@
+import {
+  type CriteriaSet,
+  type EvaluationSummary,
+  evaluateUnit,
+  measuresByCode,
+  type ObservedValue,
+  type Recognition,
+  summariseEvaluation,
+  type Unit,
+} from '@ntm/core';
+import type { Kysely } from 'kysely';
+import type { ValueBasis } from '../../contract/evaluation';
+import type { Database } from '../../db/schema';
+import { type DataName, readDataVersions, valueChangesSince } from '../data-versions';
+import { allRecognitions } from '../recognitions/recognitions.repository';
+import { getUnitDirectory, type UnitDirectory } from '../units/unit-directory';
+import { type ResolvedValues, resolveValuesFor } from './resolved-values';
+
+/**
+ * What one server process keeps of the evaluation, per database: each commune's resolved values
+ * and its evaluation summary, by year, basis and set. Evaluation is a pure function of the
+ * catalog, the units, the values and the recognitions (PRODUCT §6), so an entry stays right
+ * until one of those changes. Before every use the data versions are read from the database —
+ * where every process's writes bump them — and exactly what a write touched is dropped:
+ * the communes whose values, villages' values or merged predecessors' values changed in that
+ * year (from `value_changes`), every summary when recognitions change, everything when units
+ * do. The catalog is fixed for the life of a process.
+ */
+interface Caches {
+  versions: Record<DataName, number> | null;
+  /** Moves whenever anything is dropped: a computation that began before a drop keeps its result to itself. */
+  generation: number;
+  values: Map<string, Map<string, ReadonlyMap<string, ObservedValue>>>;
+  summaries: Map<string, Map<string, EvaluationSummary>>;
+  /** Whole roll-ups, each valid while nothing at all has been dropped since it was made. */
+  rollups: Map<string, { generation: number; rollup: unknown }>;
+  recognitions: Promise<Map<string, Recognition[]>> | null;
+  /** Syncs run one after another, so that a slower one never undoes a newer one. */
+  syncing: Promise<unknown>;
+}
+
+const byDatabase = new WeakMap<Kysely<Database>, Caches>();
+
+const MAX_ROLLUPS = 1000;
+
+/** More changed units than this since the last look: drop the years they touch rather than work out each one. */
+const BULK_CHANGE = 20_000;
+
+function cachesOf(db: Kysely<Database>): Caches {
+  let caches = byDatabase.get(db);
+  if (!caches) {
+    caches = {
+      versions: null,
+      generation: 0,
+      values: new Map(),
+      summaries: new Map(),
+      rollups: new Map(),
+      recognitions: null,
+      syncing: Promise.resolve(),
+    };
+    byDatabase.set(db, caches);
+  }
+  return caches;
+}
+
+function yearOfKey(key: string): number {
+  return Number(key.slice(0, key.indexOf('|')));
+}
+
+/** The communes whose evaluation reads the unit's values: itself, its commune, its successors'. */
+function dependants(directory: UnitDirectory, unitId: string): Set<string> {
+  const out = new Set<string>();
+  const stack = [unitId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (out.has(id)) continue;
+    out.add(id);
+    const unit = directory.byId.get(id);
+    if (unit?.parentId) stack.push(unit.parentId);
+    for (const successor of directory.successorsOf.get(id) ?? []) stack.push(successor);
+  }
+  return out;
+}
+
+function dropCommunes(caches: Caches, year: number, ids: ReadonlySet<string>): void {
+  for (const store of [caches.values, caches.summaries]) {
+    for (const [key, entries] of store) {
+      if (yearOfKey(key) !== year) continue;
+      for (const id of ids) entries.delete(id);
+    }
+  }
+}
+
+function dropYears(caches: Caches, years: ReadonlySet<number>): void {
+  for (const store of [caches.values, caches.summaries]) {
+    for (const key of [...store.keys()]) if (years.has(yearOfKey(key))) store.delete(key);
+  }
+}
+
+async function apply(
+  db: Kysely<Database>,
+  caches: Caches,
+  versions: Record<DataName, number>,
+): Promise<void> {
+  const known = caches.versions;
+  // Counters only grow, so a reading lower in any of them was taken before the one already applied.
+  if (
+    known &&
+    (versions.values < known.values ||
+      versions.units < known.units ||
+      versions.recognitions < known.recognitions)
+  ) {
+    return;
+  }
+  if (!known || versions.units !== known.units) {
+    caches.values.clear();
+    caches.summaries.clear();
+    caches.recognitions = null;
+    caches.generation++;
+  } else {
+    if (versions.recognitions !== known.recognitions) {
+      caches.summaries.clear();
+      caches.recognitions = null;
+      caches.generation++;
+    }
+    if (versions.values > known.values) {
+      const changes = await valueChangesSince(db, known.values);
+      if (changes.length > BULK_CHANGE) {
+        dropYears(caches, new Set(changes.map((c) => c.year)));
+      } else if (changes.length > 0) {
+        const directory = await getUnitDirectory(db);
+        const byYear = new Map<number, Set<string>>();
+        for (const change of changes) {
+          const ids = byYear.get(change.year) ?? new Set<string>();
+          for (const id of dependants(directory, change.unitId)) ids.add(id);
+          byYear.set(change.year, ids);
+        }
+        for (const [year, ids] of byYear) dropCommunes(caches, year, ids);
+      }
+      caches.generation++;
+    }
+  }
+  caches.versions = versions;
+}
+
+/** Brings this process's caches up to the database's data versions; call first in every request. */
+export async function syncEvaluationCache(db: Kysely<Database>): Promise<Caches> {
+  const caches = cachesOf(db);
+  const versions = await readDataVersions(db);
+  const done = caches.syncing.catch(() => undefined).then(() => apply(db, caches, versions));
+  caches.syncing = done;
+  await done;
+  return caches;
+}
+
+/** Every recognition, by unit; read once per `recognitions` version. */
+export function recognitionsByUnit(
+  db: Kysely<Database>,
+  caches: Caches,
+): Promise<Map<string, Recognition[]>> {
+  caches.recognitions ??= allRecognitions(db).then((all) => {
+    const map = new Map<string, Recognition[]>();
+    for (const r of all) {
+      const list = map.get(r.unitId);
+      if (list) list.push(r);
+      else map.set(r.unitId, [r]);
+    }
+    return map;
+  });
+  const loading = caches.recognitions;
+  loading.catch(() => {
+    if (caches.recognitions === loading) caches.recognitions = null;
+  });
+  return loading;
+}
+
+function entriesOf<T>(store: Map<string, Map<string, T>>, key: string): Map<string, T> {
+  let entries = store.get(key);
+  if (!entries) {
+    entries = new Map();
+    store.set(key, entries);
+  }
+  return entries;
+}
+
+export interface SummaryQuery {
+  year: number;
+  basis: ValueBasis;
+  set: CriteriaSet;
+}
+
+/**
+ * The evaluation summary of each commune, from the cache where it holds one, else evaluated
+ * from resolved values (themselves cached) and kept — unless something was dropped meanwhile,
+ * in which case the fresh result serves this request only.
+ */
+export async function evaluationSummaries(
+  db: Kysely<Database>,
+  caches: Caches,
+  directory: UnitDirectory,
+  communes: readonly Unit[],
+  query: SummaryQuery,
+): Promise<EvaluationSummary[]> {
+  const generation = caches.generation;
+  const valuesKey = `${query.year}|${query.basis}`;
+  const summaryKey = `${valuesKey}|${query.set.id}@${query.set.version}`;
+  const summaries = entriesOf(caches.summaries, summaryKey);
+  const result: (EvaluationSummary | undefined)[] = communes.map((c) => summaries.get(c.id));
+  const missing = communes.filter((_, i) => result[i] === undefined);
+  if (missing.length > 0) {
+    const cachedValues = entriesOf(caches.values, valuesKey);
+    const known = new Map<string, ReadonlyMap<string, ObservedValue>>();
+    for (const commune of missing) {
+      const values = cachedValues.get(commune.id);
+      if (values) known.set(commune.id, values);
+    }
+    const unresolved = missing.filter((c) => !known.has(c.id));
+    const [resolved, recognitions] = await Promise.all([
+      unresolved.length > 0
+        ? resolveValuesFor(db, directory, unresolved, query.year, query.basis)
+        : Promise.resolve(new Map<string, ResolvedValues>()),
+      recognitionsByUnit(db, caches),
+    ]);
+    const keep = caches.generation === generation;
+    const empty = new Map<string, ObservedValue>();
+    const fresh = new Map<string, EvaluationSummary>();
+    for (const commune of missing) {
+      const cached = known.get(commune.id);
+      const values = cached ?? resolved.get(commune.id)?.values ?? empty;
+      if (keep && !cached) cachedValues.set(commune.id, values);
+      const summary = summariseEvaluation(
+        evaluateUnit({
+          set: query.set,
+          unit: commune,
+          year: query.year,
+          values,
+          recognitions: recognitions.get(commune.id) ?? [],
+          measures: measuresByCode,
+        }),
+      );
+      fresh.set(commune.id, summary);
+      if (keep) summaries.set(commune.id, summary);
+    }
+    communes.forEach((c, i) => {
+      result[i] ??= fresh.get(c.id);
+    });
+  }
+  return result as EvaluationSummary[];
+}
+
+/**
+ * A roll-up made once and served while the caches stay untouched: any drop (a value written
+ * anywhere, a recognition, a unit) makes every roll-up be made again from the summaries, which
+ * costs little next to evaluating. `key` must name everything the roll-up depends on besides
+ * the data: the subtree, year, basis, set and date.
+ */
+export async function cachedRollup<T>(caches: Caches, key: string, make: () => Promise<T>): Promise<T> {
+  const generation = caches.generation;
+  const cached = caches.rollups.get(key);
+  if (cached && cached.generation === generation) return cached.rollup as T;
+  const rollup = await make();
+  if (caches.generation === generation) {
+    // Any subtree, year and date may be asked for; a bound keeps odd requests from piling up.
+    if (caches.rollups.size >= MAX_ROLLUPS) caches.rollups.clear();
+    caches.rollups.set(key, { generation, rollup });
+  }
+  return rollup;
+}

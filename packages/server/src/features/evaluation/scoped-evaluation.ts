@@ -1,0 +1,50 @@
+import type { Tier } from '@ntm/core';
+import type { Kysely } from 'kysely';
+import type {
+  NationRollupResponse,
+  RollupResponse,
+  UnitEvaluationResponse,
+  ValueBasis,
+} from '../../contract/evaluation';
+import type { Database } from '../../db/schema';
+import { type AccessScope, requireReadableUnit, scopeOf } from '../auth/access-scope';
+import type { Viewer } from '../auth/viewer';
+import { getUnitDirectory } from '../units/unit-directory';
+import { evaluateOneUnit, type RollupRequest, rollUpNation, rollUpSubtree } from './evaluation.service';
+
+/** A unit's evaluation, for a viewer who may read that unit. */
+export async function evaluateUnitFor(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  unitId: string,
+  query: { year: number; tier: Tier; criteriaSetId?: string; basis?: ValueBasis },
+): Promise<UnitEvaluationResponse> {
+  const directory = await getUnitDirectory(db);
+  requireReadableUnit(directory, scopeOf(directory, viewer), unitId);
+  return evaluateOneUnit(db, unitId, query);
+}
+
+/** Aggregates are public; the per-commune rows only for the communes the viewer may read. */
+function keepReadable<T extends { communes: RollupResponse['communes'] }>(scope: AccessScope, result: T): T {
+  if (scope.readsEverything) return result;
+  return { ...result, communes: result.communes.filter((c) => scope.canRead(c.unitId)) };
+}
+
+export async function rollUpFor(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  unitId: string,
+  query: RollupRequest,
+): Promise<RollupResponse> {
+  const scope = scopeOf(await getUnitDirectory(db), viewer);
+  return keepReadable(scope, await rollUpSubtree(db, unitId, query));
+}
+
+export async function rollUpNationFor(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  query: RollupRequest,
+): Promise<NationRollupResponse> {
+  const scope = scopeOf(await getUnitDirectory(db), viewer);
+  return keepReadable(scope, await rollUpNation(db, query));
+}

@@ -1,0 +1,76 @@
+import { compareVietnamese, foldDiacritics } from '@ntm/core/format';
+import { Card, Input, Typography } from 'antd';
+import { useState } from 'react';
+import type { BoundaryFeature } from '../../api/boundaries';
+import type { CommuneRow } from '../../api/dashboard';
+import { useI18n } from '../../i18n';
+
+interface Props {
+  features: readonly BoundaryFeature[];
+  rows: ReadonlyMap<string, CommuneRow>;
+  selectedId: string | null;
+  onSelect(unitId: string): void;
+}
+
+/** The communes of the map as a list: the keyboard's way to the map, evaluated communes first. */
+export function CommuneList({ features, rows, selectedId, onSelect }: Props) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const folded = foldDiacritics(query);
+  const listed = features
+    .filter(
+      (f) => folded === '' || foldDiacritics(`${f.properties.name} ${f.properties.code}`).includes(folded),
+    )
+    .sort(
+      (a, b) =>
+        Number(rows.has(b.properties.unitId)) - Number(rows.has(a.properties.unitId)) ||
+        compareVietnamese(a.properties.name, b.properties.name),
+    );
+  return (
+    <Card size="small" title={t('map.listTitle')}>
+      <Input.Search
+        allowClear
+        aria-label={t('heatmap.search')}
+        placeholder={t('heatmap.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        style={{ marginBottom: 8 }}
+      />
+      <ul
+        aria-label={t('map.listTitle')}
+        style={{ maxHeight: 300, overflow: 'auto', listStyle: 'none', margin: 0, padding: 0 }}
+        data-testid="map-commune-list"
+      >
+        {listed.map((f) => {
+          const row = rows.get(f.properties.unitId);
+          const selected = f.properties.unitId === selectedId;
+          return (
+            <li key={f.properties.unitId}>
+              <button
+                type="button"
+                onClick={() => onSelect(f.properties.unitId)}
+                aria-pressed={selected}
+                style={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  width: '100%',
+                  padding: '3px 6px',
+                  border: 'none',
+                  borderRadius: 4,
+                  cursor: 'pointer',
+                  textAlign: 'left',
+                  background: selected ? '#e6f4ec' : 'transparent',
+                }}
+              >
+                <span>{f.properties.name}</span>
+                <Typography.Text type="secondary">
+                  {row ? `${row.criteriaMet}/${row.criteriaTotal}` : '—'}
+                </Typography.Text>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}
