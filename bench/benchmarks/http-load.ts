@@ -101,7 +101,7 @@ export async function benchHttpLoad(ctx: BenchContext): Promise<Section> {
       header: ['điểm cuối', 'yêu cầu/s', 'so với Fastify trần', 'p50 ms', 'p99 ms', 'KB/trả lời'],
       rows,
       notes: [
-        'Máy chủ chạy như npm start (tiến trình riêng, SQLite); chưa có bộ giới hạn tốc độ nào được đăng ký.',
+        'Máy chủ chạy như npm start (tiến trình riêng, SQLite), mỗi yêu cầu mang phiên đăng nhập của quản trị tỉnh; bộ giới hạn tốc độ chỉ gắn với đăng nhập, không với các điểm cuối được đo.',
       ],
       data,
     };

@@ -10,6 +10,7 @@ import {
 import { UnitIdParams } from '../../contract/units';
 import type { RouteDeps } from '../../http/app';
 import { evaluateUnitFor, rollUpFor, rollUpNationFor } from './scoped-evaluation';
+import { serializeOnceCompiler } from './serialized-once';
 
 export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
   const tags = ['Đánh giá'];
@@ -38,6 +39,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     '/units/:id/rollup',
     {
       config: { access: { kind: 'public' } },
+      serializerCompiler: serializeOnceCompiler,
       schema: {
         tags,
         summary:
@@ -59,6 +61,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     '/rollup',
     {
       config: { access: { kind: 'public' } },
+      serializerCompiler: serializeOnceCompiler,
       schema: {
         tags,
         summary:

@@ -179,10 +179,14 @@ export async function rollUpSubtree(
     isRuralCommune,
   );
   const probe = communes[0] ?? { ...root, level: 'commune' as const };
-  return {
-    unit: summariseUnit(directory, root, asOf),
-    ...(await rollUpCommunes(db, directory, communes, probe, { ...query, asOf, scope: root.id })),
-  };
+  return rollUpCommunes(
+    db,
+    directory,
+    communes,
+    probe,
+    { ...query, asOf, scope: root.id },
+    { unit: summariseUnit(directory, root, asOf) },
+  );
 }
 
 /** The whole country: every rural commune of every province that exists on the date. */
@@ -199,10 +203,14 @@ export async function rollUpNation(
   if (!probe) {
     throw new AppError('unit_not_evaluable', `Không có xã nào có hiệu lực vào ngày ${asOf} để tổng hợp.`);
   }
-  return {
-    provinceCount: provinces.length,
-    ...(await rollUpCommunes(db, directory, communes, probe, { ...query, asOf, scope: 'nation' })),
-  };
+  return rollUpCommunes(
+    db,
+    directory,
+    communes,
+    probe,
+    { ...query, asOf, scope: 'nation' },
+    { provinceCount: provinces.length },
+  );
 }
 
 export interface RollupRequest {
@@ -212,13 +220,19 @@ export interface RollupRequest {
   basis?: ValueBasis;
 }
 
-async function rollUpCommunes(
+/**
+ * The roll-up of `communes` with `head` (what names the subtree) in front. The whole response is
+ * kept, so that while nothing changes a request costs neither evaluation nor assembly and the
+ * route can send the JSON it wrote the first time.
+ */
+async function rollUpCommunes<H extends object>(
   db: Kysely<Database>,
   directory: UnitDirectory,
   communes: readonly Unit[],
   probe: Unit,
   query: RollupRequest & { asOf: string; scope: string },
-): Promise<Omit<RollupResponse, 'unit'>> {
+  head: H,
+): Promise<H & Omit<RollupResponse, 'unit'>> {
   const caches = await syncEvaluationCache(db);
   const set = chooseCriteriaSet(directory, probe, query.year, 'standard', query.criteriaSetId);
   const basis = query.basis ?? 'latest';
@@ -238,6 +252,7 @@ async function rollUpCommunes(
         year: query.year,
       });
       return {
+        ...head,
         asOf: query.asOf,
         basis,
         criteriaSet: summariseSet(set),

@@ -7,7 +7,6 @@ import { useI18n } from '../../i18n';
 import { selectableYears, useScope } from '../../scope';
 import { AreaHeading } from './AreaHeading';
 import { useAfterPaint } from './after-paint';
-import { ClosestTable } from './ClosestTable';
 import { CriteriaMetBars } from './CriteriaMetBars';
 import { KeyNumbers } from './KeyNumbers';
 import { TargetsCard } from './TargetsCard';
@@ -16,6 +15,8 @@ import { TargetsCard } from './TargetsCard';
 const BandsChart = lazy(() => import('./charts').then((m) => ({ default: m.BandsChart })));
 const TiersChart = lazy(() => import('./charts').then((m) => ({ default: m.TiersChart })));
 const TrendChart = lazy(() => import('./charts').then((m) => ({ default: m.TrendChart })));
+// The ranking table brings Ant Design's Table, which the first figures do not need.
+const ClosestTable = lazy(() => import('./ClosestTable').then((m) => ({ default: m.ClosestTable })));
 
 const chartFallback = <Skeleton active paragraph={{ rows: 4 }} />;
 
@@ -61,7 +62,9 @@ export default function DashboardPage() {
               <CriteriaMetBars rollup={rollup.data} heatmapSearch={heatmapSearch} />
             </Col>
             <Col xs={24} lg={11}>
-              <ClosestTable rollup={rollup.data} districtNames={districtNames} year={year} />
+              <Suspense fallback={chartFallback}>
+                <ClosestTable rollup={rollup.data} districtNames={districtNames} year={year} />
+              </Suspense>
             </Col>
             <Col xs={24} lg={9}>
               <Suspense fallback={chartFallback}>

@@ -5,13 +5,13 @@ import { ApiError } from '../../api/client';
 import {
   DIFF_PAGE_SIZE,
   type DiffKind,
-  downloadTable,
   type ImportSummary,
   useConfirmImport,
   useDiscardImport,
   useImportDiff,
   useRevertImport,
 } from './excel-api';
+import { ExportTableButton } from './ExportTableButton';
 import { type ExcelText, useExcelText } from './messages';
 
 type Problem = ImportSummary['problems'][number];
@@ -25,7 +25,7 @@ function show(value: unknown, text: ExcelText): string {
 
 function ProblemTable({ summary }: { summary: ImportSummary }) {
   const text = useExcelText();
-  const { message } = App.useApp();
+  const title = text('problemsTitle', { count: summary.problemCount, rows: summary.invalidRows });
   const columns = [
     { key: 'sheet', title: text('sheet'), dataIndex: 'sheet', width: 110 },
     { key: 'row', title: text('row'), dataIndex: 'row', width: 70 },
@@ -34,33 +34,26 @@ function ProblemTable({ summary }: { summary: ImportSummary }) {
     { key: 'value', title: text('value'), dataIndex: 'value', width: 140 },
     { key: 'message', title: text('reason'), dataIndex: 'message' },
   ] as const;
-  const download = () =>
-    downloadTable(
-      {
-        title: text('problemsTitle', { count: summary.problemCount, rows: summary.invalidRows }),
-        subtitle: summary.fileName,
-        columns: columns.map((c) => c.title),
-        rows: summary.problems.map((p) => [p.sheet, p.row, p.column, p.header, p.value, p.message]),
-      },
-      `bao-cao-loi_${summary.fileName.replace(/\.xlsx$/i, '')}.xlsx`,
-    ).catch((error: unknown) => {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
-    });
   return (
     <Flex vertical gap={8} data-testid="problem-report">
       <Alert
         type="error"
         showIcon
-        message={text('problemsTitle', { count: summary.problemCount, rows: summary.invalidRows })}
+        message={title}
         description={
           summary.problemCount > summary.problems.length
             ? text('problemsTruncated', { shown: summary.problems.length, count: summary.problemCount })
             : undefined
         }
         action={
-          <Button size="small" onClick={download}>
-            {text('downloadProblems')}
-          </Button>
+          <ExportTableButton
+            label={text('downloadProblems')}
+            title={title}
+            subtitle={summary.fileName}
+            columns={columns.map((c) => c.title)}
+            rows={summary.problems.map((p) => [p.sheet, p.row, p.column, p.header, p.value, p.message])}
+            fileName={`bao-cao-loi_${summary.fileName.replace(/\.xlsx$/i, '')}.xlsx`}
+          />
         }
       />
       <Table<Problem>

@@ -1,5 +1,5 @@
 import { Flex, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useArea } from '../../api/dashboard';
 import { useRollup } from '../../api/queries';
@@ -11,7 +11,9 @@ import { AreaHeading } from '../dashboard/AreaHeading';
 import { HeatmapFilters } from './HeatmapFilters';
 import { type CellChoice, HeatmapGrid } from './HeatmapGrid';
 import { applyHeatmap, type HeatmapFilter, parseFilter, writeFilter } from './heatmap-filter';
-import { IndicatorDrawer } from './IndicatorDrawer';
+
+// The indicator detail (and the table it brings) loads when a cell is first opened.
+const IndicatorDrawer = lazy(() => import('./IndicatorDrawer').then((m) => ({ default: m.IndicatorDrawer })));
 
 function Legend() {
   const { t } = useI18n();
@@ -95,12 +97,16 @@ export default function HeatmapPage() {
                   onOpen={setChoice}
                 />
               )}
-              <IndicatorDrawer
-                choice={choice}
-                year={year}
-                criteriaSetId={data.criteriaSet.id}
-                onClose={() => setChoice(null)}
-              />
+              {choice && (
+                <Suspense fallback={null}>
+                  <IndicatorDrawer
+                    choice={choice}
+                    year={year}
+                    criteriaSetId={data.criteriaSet.id}
+                    onClose={() => setChoice(null)}
+                  />
+                </Suspense>
+              )}
             </Flex>
           );
         }}

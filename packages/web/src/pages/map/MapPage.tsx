@@ -11,12 +11,13 @@ import { useI18n } from '../../i18n';
 import { useScope, yearEndDate } from '../../scope';
 import { tierKey } from '../catalog/labels';
 import { AreaHeading } from '../dashboard/AreaHeading';
-import { BoundaryUpload } from './BoundaryUpload';
 import { CommuneList } from './CommuneList';
 import { type MapMode, mapModel } from './map-model';
 import { SelectedCommune } from './SelectedCommune';
 
 const ChoroplethMap = lazy(() => import('./ChoroplethMap'));
+// Only the province admin sees the upload form; nobody else downloads it.
+const BoundaryUpload = lazy(() => import('./BoundaryUpload').then((m) => ({ default: m.BoundaryUpload })));
 
 const MAP_HEIGHT = 540;
 
@@ -152,7 +153,9 @@ export default function MapPage() {
               </Col>
               {user?.role === 'province_admin' && (
                 <Col span={24}>
-                  <BoundaryUpload date={date} />
+                  <Suspense fallback={null}>
+                    <BoundaryUpload date={date} />
+                  </Suspense>
                 </Col>
               )}
             </Row>
