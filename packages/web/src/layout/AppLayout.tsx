@@ -30,7 +30,11 @@ export function AppLayout() {
   const location = useLocation();
   const user = useCurrentUser();
   const items = [...menu, ...accountMenu.filter((m) => !m.adminOnly || user?.role === 'province_admin')];
-  const selected = items.find((m) => m.path !== '/' && location.pathname.startsWith(m.path))?.path ?? '/';
+  // A page outside the menu (a scorecard) highlights nothing rather than the overview.
+  const selected =
+    location.pathname === '/'
+      ? '/'
+      : (items.find((m) => m.path !== '/' && location.pathname.startsWith(m.path))?.path ?? '');
   const keepScope = location.search;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -54,13 +58,14 @@ export function AppLayout() {
           theme="dark"
           mode="horizontal"
           selectedKeys={[selected]}
-          style={{ flex: 1, minWidth: 0 }}
+          // Its own row under the tools, so every page stays visible at 1366 px instead of folding into "…".
+          style={{ order: 1, flexBasis: '100%', minWidth: 0, lineHeight: '46px' }}
           items={items.map((m) => ({
             key: m.path,
             label: <Link to={`${m.path}${keepScope}`}>{t(m.key)}</Link>,
           }))}
         />
-        <Space wrap>
+        <Space wrap style={{ marginLeft: 'auto' }}>
           <UnitSearch />
           <Select
             aria-label={t('year')}
