@@ -1,4 +1,3 @@
-export { assessEvaluability, type Evaluability } from './completeness';
 export {
   type ComparisonCounts,
   type CriteriaSetComparison,
@@ -14,6 +13,7 @@ export {
   type ThresholdChange,
   type ThresholdComparison,
 } from './compare';
+export { assessEvaluability, type Evaluability } from './completeness';
 export { conditionKey, uncoveredCells } from './coverage';
 export {
   CriteriaSetOverlay,
