@@ -2,6 +2,7 @@ import { formatNumber } from '@ntm/core/format';
 import { Alert, App, Button, Card, Checkbox, Flex, Input, Statistic, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
+import { ExportTableButton } from './ExportTableButton';
 import {
   DIFF_PAGE_SIZE,
   type DiffKind,
@@ -11,7 +12,6 @@ import {
   useImportDiff,
   useRevertImport,
 } from './excel-api';
-import { ExportTableButton } from './ExportTableButton';
 import { type ExcelText, useExcelText } from './messages';
 
 type Problem = ImportSummary['problems'][number];
