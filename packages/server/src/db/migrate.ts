@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import type { Dialect } from './database';
 import { initialMigration } from './migrations/0001-initial';
 import { changeSetsMigration } from './migrations/0002-change-sets';
@@ -22,17 +22,26 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
 
 export class MigrationError extends Error {}
 
-function migratorFor(db: Kysely<Database>, dialect: Dialect): Migrator {
+/**
+ * On PostgreSQL the migration bookkeeping lives in the connection's own schema: Kysely would
+ * otherwise find another schema's kysely_migration table and skip or misread migrations.
+ */
+async function migratorFor(db: Kysely<Database>, dialect: Dialect): Promise<Migrator> {
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrationsFor(dialect) },
     // Features land in any order; a migration numbered below one already run still runs.
     allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<MigrationResultSet> {
-  const migrator = migratorFor(db, dialect);
+  const migrator = await migratorFor(db, dialect);
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -42,6 +51,6 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
 }
 
 export async function migrateDown(db: Kysely<Database>, dialect: Dialect): Promise<MigrationResultSet> {
-  const migrator = migratorFor(db, dialect);
+  const migrator = await migratorFor(db, dialect);
   return migrator.migrateDown();
 }
