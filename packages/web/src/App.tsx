@@ -8,6 +8,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, createRoutesFromElements, Route } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { RequireSignIn } from './auth/session';
+import { startFirstScreen } from './first-screen';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -68,6 +69,7 @@ const router = createBrowserRouter(
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
 });
+startFirstScreen(queryClient, window.location);
 
 function Localised() {
   const { language } = useI18n();

@@ -13,11 +13,15 @@ export interface Scope {
   setUnitId(unitId: string | undefined): void;
 }
 
+export function yearOf(params: URLSearchParams): number {
+  const parsed = Number(params.get('nam'));
+  return Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100 ? parsed : defaultYear;
+}
+
 /** Year and area live in the URL, so every view can be bookmarked and shared. */
 export function useScope(): Scope {
   const [params, setParams] = useSearchParams();
-  const parsed = Number(params.get('nam'));
-  const year = Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100 ? parsed : defaultYear;
+  const year = yearOf(params);
   const unitId = params.get('dv') ?? undefined;
   const setYear = useCallback(
     (next: number) =>

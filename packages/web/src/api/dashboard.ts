@@ -1,11 +1,10 @@
 import type { RollupResponse } from '@ntm/server/contract/evaluation';
-import type { TargetsResponse } from '@ntm/server/contract/targets';
 import type { UnitListResponse } from '@ntm/server/contract/units';
 import { usePrefetchQuery, useQueries } from '@tanstack/react-query';
 import { yearEndDate } from '../scope';
 import { apiGet } from './client';
 import { useProvinceOfYear } from './province';
-import { queryKeys, useChildUnits, useUnit } from './queries';
+import { queryKeys, rootUnitsQuery, targetsQuery, useChildUnits, useUnit } from './queries';
 
 export type Rollup = RollupResponse;
 export type CommuneRow = RollupResponse['communes'][number];
@@ -102,13 +101,6 @@ export function useRollupTrend(
  * after its first commit; the same keys as useTargets and useRootUnits, so nothing is fetched twice.
  */
 export function usePrefetchFirstFigures(year: number): void {
-  const date = yearEndDate(year);
-  usePrefetchQuery({
-    queryKey: queryKeys.targets(year),
-    queryFn: ({ signal }) => apiGet<TargetsResponse>('/targets', { year }, signal),
-  });
-  usePrefetchQuery({
-    queryKey: queryKeys.roots(date),
-    queryFn: ({ signal }) => apiGet<UnitListResponse>('/units', { date }, signal),
-  });
+  usePrefetchQuery(targetsQuery(year));
+  usePrefetchQuery(rootUnitsQuery(yearEndDate(year)));
 }

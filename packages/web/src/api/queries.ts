@@ -7,7 +7,7 @@ import type {
   BulkValueWriteResponse,
   UnitValuesResponse,
 } from '@ntm/server/contract/values';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiGet, apiSend } from './client';
 
@@ -29,11 +29,15 @@ export const queryKeys = {
   criteriaSet: (id: string) => ['criteria-sets', id] as const,
 };
 
-export function useRootUnits(date: string) {
-  return useQuery({
+export function rootUnitsQuery(date: string) {
+  return queryOptions({
     queryKey: queryKeys.roots(date),
     queryFn: ({ signal }) => apiGet<UnitListResponse>('/units', { date }, signal),
   });
+}
+
+export function useRootUnits(date: string) {
+  return useQuery(rootUnitsQuery(date));
 }
 
 export function useChildUnits(id: string | undefined, date: string) {
@@ -76,17 +80,19 @@ export function useUnitEvaluation(id: string | undefined, year: number, criteria
   });
 }
 
+export function rollupQuery(id: string, year: number, criteriaSetId?: string) {
+  return queryOptions({
+    queryKey: queryKeys.rollup(id, year, criteriaSetId),
+    queryFn: ({ signal }) =>
+      apiGet<RollupResponse>(`/units/${encodeURIComponent(id)}/rollup`, { year, criteriaSetId }, signal),
+    retry: false,
+  });
+}
+
 export function useRollup(id: string | undefined, year: number, criteriaSetId?: string) {
   return useQuery({
-    queryKey: queryKeys.rollup(id ?? '', year, criteriaSetId),
-    queryFn: ({ signal }) =>
-      apiGet<RollupResponse>(
-        `/units/${encodeURIComponent(id ?? '')}/rollup`,
-        { year, criteriaSetId },
-        signal,
-      ),
+    ...rollupQuery(id ?? '', year, criteriaSetId),
     enabled: id !== undefined,
-    retry: false,
     placeholderData: keepPreviousData,
   });
 }
@@ -100,11 +106,15 @@ export function useUnitValues(id: string | undefined, year: number) {
   });
 }
 
-export function useTargets(year: number) {
-  return useQuery({
+export function targetsQuery(year: number) {
+  return queryOptions({
     queryKey: queryKeys.targets(year),
     queryFn: ({ signal }) => apiGet<TargetsResponse>('/targets', { year }, signal),
   });
+}
+
+export function useTargets(year: number) {
+  return useQuery(targetsQuery(year));
 }
 
 export function useCriteriaSets() {
