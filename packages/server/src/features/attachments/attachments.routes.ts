@@ -1,0 +1,80 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AttachmentIdParams, AttachmentRef, AttachmentUploadQuery } from '../../contract/attachments';
+import { errorResponses } from '../../contract/common';
+import { AppError } from '../../errors';
+import type { RouteDeps } from '../../http/app';
+import { scopeFor } from '../auth/access-scope';
+import { sendFile } from '../excel/download';
+import { MAX_ATTACHMENT_BYTES } from './attachment-types';
+import { downloadAttachment, type Upload, uploadAttachment } from './attachments.service';
+
+async function readUpload(part: MultipartFile | undefined): Promise<Upload> {
+  if (!part) throw new AppError('bad_request', 'Yêu cầu không kèm tệp nào; hãy chọn tệp để đính kèm.');
+  const bytes = await part.toBuffer();
+  return { fileName: part.filename || 'tep-dinh-kem', bytes };
+}
+
+export const attachmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
+  await app.register(multipart, {
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2, parts: 3 },
+  });
+  const tags = ['Tệp đính kèm'];
+
+  app.post(
+    '/attachments',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: {
+        tags,
+        summary:
+          'Tải lên một tệp đính kèm (PDF, Word, Excel, ảnh; tối đa 10 MB) để gắn vào báo cáo tiến độ hoặc vướng mắc',
+        consumes: ['multipart/form-data'],
+        querystring: AttachmentUploadQuery,
+        response: { 201: AttachmentRef, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError('bad_request', 'Hãy gửi tệp dạng multipart/form-data (trường "file").');
+      }
+      let upload: Upload;
+      try {
+        upload = await readUpload(await request.file());
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('file_too_large', 'Tệp đính kèm lớn hơn 10 MB; hãy nén hoặc tách nhỏ.');
+        }
+        throw new AppError('bad_request', 'Không nhận được trọn vẹn tệp tải lên; hãy thử lại.');
+      }
+      const scope = await scopeFor(database.db, request.viewer);
+      const ref = await uploadAttachment(
+        database.db,
+        upload,
+        request.query.unitId === undefined ? {} : { unitId: request.query.unitId },
+        scope,
+      );
+      return reply.status(201).send(ref);
+    },
+  );
+
+  app.get(
+    '/attachments/:id',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: {
+        tags,
+        summary: 'Tải về một tệp đính kèm',
+        params: AttachmentIdParams,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const scope = await scopeFor(database.db, request.viewer);
+      const file = await downloadAttachment(database.db, request.params.id, scope);
+      reply.header('x-content-type-options', 'nosniff');
+      return sendFile(reply, { fileName: file.fileName, bytes: file.content }, file.mediaType);
+    },
+  );
+};
