@@ -1,6 +1,7 @@
 import type { CriteriaSet, MeasureValue, Tier, Unit, UnitLevel, ValueStatus } from '@ntm/core';
 import { getCriteriaSet, measuresByCode } from '@ntm/core';
 import { buildDirective, buildTargets } from './directive';
+import { buildDemoRegistrations, buildDemoTasks } from './plans';
 import { buildDemoProvince } from './province';
 import { createRandom, type Random } from './random';
 import { buildRecognitions, DEMO_SET_IDS } from './recognitions';
@@ -182,12 +183,15 @@ export function buildDemoDataset(): DemoDataset {
     ...reorganised.communes.flatMap((c) => [c.unit, ...c.villages]),
   ];
   const directive = buildDirective();
+  const registrations = buildDemoRegistrations(old, stories);
   return {
     units,
     values,
     recognitions: buildRecognitions(stories),
     directive,
     targets: buildTargets(directive, old.province.id),
+    tasks: buildDemoTasks(directive, old, registrations),
+    registrations,
   };
 }
 

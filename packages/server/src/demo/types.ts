@@ -1,4 +1,5 @@
 import type { MeasureValue, Recognition, TargetMetric, Unit } from '@ntm/core';
+import type { DemoRegistration, DemoTask } from './plans';
 
 export type { TargetMetric };
 
@@ -30,4 +31,7 @@ export interface DemoDataset {
   recognitions: Recognition[];
   directive: DemoDirective;
   targets: DemoTarget[];
+  /** The directive's tasks and the districts' 2021 registrations with the province's decisions. */
+  tasks: DemoTask[];
+  registrations: DemoRegistration[];
 }

@@ -20,6 +20,7 @@ export const targetRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       targetProgress(database.db, {
         year: request.query.year,
         ...(request.query.unitId ? { unitId: request.query.unitId } : {}),
+        ...(request.query.asOf ? { asOf: request.query.asOf } : {}),
       }),
   );
 };

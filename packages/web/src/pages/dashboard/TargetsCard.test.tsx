@@ -22,6 +22,10 @@ const target = (
   progress: actual === null ? null : actual / target,
   directiveId: 'dir-1',
   note: null,
+  params: {},
+  direction: 'at_least',
+  forecast: { expected: actual, min: actual, max: actual, onTrack: null, monthsLeft: 0, assumptions: [] },
+  registeredCount: 0,
 });
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vi } from '../../messages/vi';
-import { describeTarget, type TargetProgress } from './target-view';
+import { describeTarget, forecastText, type TargetProgress } from './target-view';
 
 const t = (key: keyof typeof vi, vars: Record<string, string | number> = {}) =>
   vi[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -18,6 +18,10 @@ function buildTarget(overrides: Partial<TargetProgress> = {}): TargetProgress {
     progress: 0.75,
     directiveId: null,
     note: null,
+    params: {},
+    direction: 'at_least',
+    forecast: { expected: 6, min: 6, max: 6, onTrack: false, monthsLeft: 0, assumptions: [] },
+    registeredCount: 0,
     ...overrides,
   };
 }
@@ -71,5 +75,30 @@ describe('describeTarget', () => {
   it('shows a missing result as such, not as zero', () => {
     const view = describeTarget(buildTarget({ actual: null, progress: null }), t);
     expect([view.actual, view.percent, view.status]).toEqual(['—', 0, 'Chưa tính được kết quả']);
+  });
+});
+
+describe('forecastText and at-most targets', () => {
+  const range = (min: string, max: string) => `khoảng ${min}–${max}`;
+  it('shows the expected value with its range, or alone when the range is one value', () => {
+    const target = buildTarget({
+      forecast: { expected: 6.5, min: 6, max: 7, onTrack: false, monthsLeft: 6, assumptions: [] },
+    });
+    expect(forecastText(target, range)).toBe('6,5 (khoảng 6–7)');
+    expect(forecastText(buildTarget(), range)).toBe('6');
+    expect(
+      forecastText(buildTarget({ forecast: { ...buildTarget().forecast, expected: null } }), range),
+    ).toBeNull();
+  });
+
+  it('reads fewer communes under N criteria than the target as reached', () => {
+    const under = buildTarget({
+      metric: 'communes_under_criteria',
+      direction: 'at_most',
+      target: 5,
+      actual: 3,
+    });
+    expect(describeTarget(under, t)).toMatchObject({ reached: true, percent: 100 });
+    expect(describeTarget({ ...under, actual: 7 }, t)).toMatchObject({ reached: false, status: 'Vượt 2 xã' });
   });
 });
