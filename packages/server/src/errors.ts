@@ -28,6 +28,9 @@ export type ErrorCode =
   | 'stale_version'
   | 'invalid_transition'
   | 'reason_required'
+  | 'unknown_target_metric'
+  | 'unit_outside_registration'
+  | 'deadline_before_directive'
   | 'internal';
 
 /** One problem in a bulk request, pointing at the offending row. */
@@ -76,6 +79,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   stale_version: 409,
   invalid_transition: 409,
   reason_required: 422,
+  unknown_target_metric: 422,
+  unit_outside_registration: 422,
+  deadline_before_directive: 422,
   internal: 500,
 };
 
@@ -105,5 +111,8 @@ export const errorTitles: Record<ErrorCode, string> = {
   stale_version: 'Dữ liệu đã được người khác thay đổi',
   invalid_transition: 'Không thể chuyển trạng thái',
   reason_required: 'Cần ghi lý do',
+  unknown_target_metric: 'Loại mục tiêu không tồn tại',
+  unit_outside_registration: 'Đơn vị nằm ngoài địa bàn đăng ký',
+  deadline_before_directive: 'Thời hạn trước ngày ban hành chỉ thị',
   internal: 'Lỗi hệ thống',
 };

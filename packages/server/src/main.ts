@@ -5,6 +5,8 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { installCatalogExtension } from './features/catalog/catalog.service';
 import { readCatalogFolder } from './features/catalog/catalog-files';
+import { createMailer, smtpConfigFromEnv } from './features/reminders/mailer';
+import { reminderIntervalFromEnv, startReminderJob } from './features/reminders/reminder-job';
 import { seedDemo } from './features/seed/seed-demo';
 import { countUnits } from './features/units/units.repository';
 import { ensureDemoAccounts, signInHelp } from './features/users/demo-accounts';
@@ -30,6 +32,12 @@ const app = await buildApp({
   auth: { cookieSecure: config.cookieSecure },
 });
 const address = await app.listen({ port: config.port, host: config.host });
+const smtp = smtpConfigFromEnv();
+const stopReminders = startReminderJob(database.db, {
+  minutes: reminderIntervalFromEnv(),
+  mailer: smtp ? createMailer(smtp) : null,
+  onError: (error) => process.stderr.write(`Nhắc việc lỗi / reminders failed: ${String(error)}\n`),
+});
 const url = `http://localhost:${new URL(address).port}`;
 const lines = [
   '',
@@ -46,6 +54,7 @@ process.stdout.write(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopReminders();
     void app
       .close()
       .then(() => database.close())

@@ -27,6 +27,12 @@ const InboxPage = lazy(() => import('./pages/inbox/InboxPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const UnitWorkflowPage = lazy(() => import('./pages/inbox/UnitWorkflowPage'));
+const ResponsibilityPage = lazy(() => import('./pages/follow-up/ResponsibilityPage'));
+const WorklistPage = lazy(() => import('./pages/follow-up/WorklistPage'));
+const ObstaclesPage = lazy(() => import('./pages/follow-up/ObstaclesPage'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
+const RegistrationsPage = lazy(() => import('./pages/plans/RegistrationsPage'));
+const DirectivesPage = lazy(() => import('./pages/plans/DirectivesPage'));
 
 /** A data router, because the data-entry page blocks navigation while changes are unsaved (useBlocker). */
 const router = createBrowserRouter(
@@ -60,6 +66,12 @@ const router = createBrowserRouter(
         <Route path="quy-trinh/:id" element={<UnitWorkflowPage />} />
         <Route path="nguoi-dung" element={<UsersPage />} />
         <Route path="nhat-ky" element={<AuditPage />} />
+        <Route path="trach-nhiem" element={<ResponsibilityPage />} />
+        <Route path="viec-can-lam" element={<WorklistPage />} />
+        <Route path="vuong-mac" element={<ObstaclesPage />} />
+        <Route path="ke-hoach" element={<PlansPage />} />
+        <Route path="dang-ky" element={<RegistrationsPage />} />
+        <Route path="chi-dao" element={<DirectivesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </>,

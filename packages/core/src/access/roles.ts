@@ -37,21 +37,67 @@ export function readsEverything(role: Role): boolean {
 }
 
 /** What a role may do beyond reading; the scope rules then decide where. */
-export const Permission = z.enum(['enter_values', 'review_values', 'approve_values']);
+export const Permission = z.enum([
+  'enter_values',
+  'review_values',
+  'approve_values',
+  'raise_obstacles',
+  'handle_obstacles',
+  'acknowledge_alerts',
+  'manage_responsibility',
+  'manage_plans',
+  'propose_registrations',
+  'review_registrations',
+  'report_task_progress',
+]);
 export type Permission = z.infer<typeof Permission>;
 
 export const permissionLabels: Record<Permission, string> = {
   enter_values: 'nhập và gửi số liệu',
   review_values: 'xác minh hoặc trả lại số liệu',
   approve_values: 'phê duyệt số liệu',
+  raise_obstacles: 'nêu hoặc trao đổi về vướng mắc',
+  handle_obstacles: 'xử lý vướng mắc',
+  acknowledge_alerts: 'ghi nhận cảnh báo duy trì tiêu chí',
+  manage_responsibility: 'phân công sở, ngành phụ trách tiêu chí',
+  manage_plans: 'lập kế hoạch, mục tiêu, chỉ thị và nhiệm vụ',
+  propose_registrations: 'đăng ký đơn vị phấn đấu đạt chuẩn',
+  review_registrations: 'duyệt đăng ký của các địa phương',
+  report_task_progress: 'báo cáo tiến độ nhiệm vụ',
 };
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  province_admin: ['enter_values', 'review_values', 'approve_values'],
+  province_admin: [
+    'enter_values',
+    'review_values',
+    'approve_values',
+    'raise_obstacles',
+    'handle_obstacles',
+    'acknowledge_alerts',
+    'manage_responsibility',
+    'manage_plans',
+    'propose_registrations',
+    'review_registrations',
+    'report_task_progress',
+  ],
   leader: [],
-  department: ['enter_values', 'review_values'],
-  district: ['enter_values', 'review_values'],
-  commune: ['enter_values'],
+  department: [
+    'enter_values',
+    'review_values',
+    'raise_obstacles',
+    'handle_obstacles',
+    'acknowledge_alerts',
+    'report_task_progress',
+  ],
+  district: [
+    'enter_values',
+    'review_values',
+    'raise_obstacles',
+    'acknowledge_alerts',
+    'propose_registrations',
+    'report_task_progress',
+  ],
+  commune: ['enter_values', 'raise_obstacles', 'propose_registrations', 'report_task_progress'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -14,6 +14,8 @@ import { migrateToLatest } from '../db/migrate';
 import { AppError } from '../errors';
 import { allCriteriaSets, catalogContext } from '../features/catalog/catalog.service';
 import { evaluateOneUnit } from '../features/evaluation/evaluation.service';
+import { createMailer, smtpConfigFromEnv } from '../features/reminders/mailer';
+import { runReminders } from '../features/reminders/reminders.service';
 import { SeedRefusedError, seedDemo } from '../features/seed/seed-demo';
 import { getUnitDirectory } from '../features/units/unit-directory';
 import { importUnits } from '../features/units/units.import';
@@ -40,9 +42,11 @@ Lệnh:
   create-admin <tên> [--name "Họ tên"] [--reset]
                                    Tạo tài khoản quản trị tỉnh (--reset: đặt lại mật khẩu, mở khóa);
                                    mật khẩu lấy từ NTM_ADMIN_PASSWORD hoặc nhập từ bàn phím
+  send-reminders                   Gửi nhắc việc (vướng mắc sắp/quá hạn, số liệu lâu chưa cập nhật,
+                                   số liệu bị trả lại) và thư tổng hợp; mỗi lời nhắc chỉ gửi một lần
 ${excelUsage}
 
-Cấu hình: DATABASE_URL (PostgreSQL), DATA_DIR (thư mục SQLite), PORT.`;
+Cấu hình: DATABASE_URL (PostgreSQL), DATA_DIR (thư mục SQLite), PORT, SMTP_URL, SMTP_FROM.`;
 
 class UsageError extends Error {}
 
@@ -226,6 +230,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runExcelCommand(command, rest, io, {
           withDatabase,
           usageError: (message) => new UsageError(message),
+        });
+      case 'send-reminders':
+        return await withDatabase(async ({ db }) => {
+          const smtp = smtpConfigFromEnv();
+          const result = await runReminders(db, { mailer: smtp ? createMailer(smtp) : null });
+          io.out(
+            `Nhắc việc: ${result.alertsRaised} cảnh báo duy trì mới, ${result.notifications} thông báo, ${result.emails} thư điện tử${smtp ? '' : ' (chưa cấu hình SMTP_URL nên không gửi thư)'}.`,
+          );
+          return 0;
         });
       case 'import-units': {
         const { values } = parseArgs({ args: [...rest], options: { province: { type: 'string' } } });

@@ -6,6 +6,9 @@ import { boundariesMigration } from './migrations/0003-boundaries';
 import { performanceIndexesMigration } from './migrations/0004-performance-indexes';
 import { accountsMigration } from './migrations/0005-accounts';
 import { valueWorkflowMigration } from './migrations/0006-value-workflow';
+import { attachmentsMigration } from './migrations/0007-attachments';
+import { plansMigration } from './migrations/0008-plans';
+import { followUpMigration } from './migrations/0009-follow-up';
 import type { Database } from './schema';
 
 /** Migrations are listed here, not discovered on disk, so they run the same under tsx, vitest and a bundle. */
@@ -17,6 +20,9 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0004-performance-indexes': performanceIndexesMigration(dialect),
     '0005-accounts': accountsMigration(dialect),
     '0006-value-workflow': valueWorkflowMigration(),
+    '0007-attachments': attachmentsMigration(dialect),
+    '0008-plans': plansMigration(),
+    '0009-follow-up': followUpMigration(dialect),
   };
 }
 

@@ -1,7 +1,28 @@
 import type { Generated } from 'kysely';
+import type { AttachmentsTable } from '../features/attachments/attachments.table';
 import type { SessionsTable, UsersTable } from '../features/auth/accounts.table';
 import type { UnitBoundariesTable } from '../features/boundaries/boundaries.table';
 import type { NotificationsTable } from '../features/notifications/notifications.table';
+import type {
+  FollowUpStateTable,
+  MaintenanceAlertsTable,
+  MaintenanceSnapshotsTable,
+  ObstacleCommentAttachmentsTable,
+  ObstacleCommentsTable,
+  ObstaclesTable,
+  ReminderDeliveriesTable,
+  ReminderRecipientsTable,
+  ReminderSettingsTable,
+  ResponsibilityOverridesTable,
+} from '../features/obstacles/follow-up.tables';
+import type {
+  DirectiveTasksTable,
+  RegistrationItemsTable,
+  RegistrationsTable,
+  RegistrationVersionsTable,
+  TaskReportAttachmentsTable,
+  TaskReportsTable,
+} from '../features/plans/plans.tables';
 import type { MeasureValueVersionsTable } from '../features/workflow/value-versions.table';
 
 /**
@@ -89,6 +110,12 @@ export interface TargetsTable {
   label: string;
   directive_id: string | null;
   note: string | null;
+  /** Metric settings (TargetParams) as JSON; null when the metric needs none. */
+  params_json: string | null;
+  is_demo: number | null;
+  version: number | null;
+  updated_at: string | null;
+  updated_by: string | null;
 }
 
 export interface AuditLogTable {
@@ -182,4 +209,21 @@ export interface Database {
   sessions: SessionsTable;
   notifications: NotificationsTable;
   measure_value_versions: MeasureValueVersionsTable;
+  attachments: AttachmentsTable;
+  registrations: RegistrationsTable;
+  registration_versions: RegistrationVersionsTable;
+  registration_items: RegistrationItemsTable;
+  directive_tasks: DirectiveTasksTable;
+  task_reports: TaskReportsTable;
+  task_report_attachments: TaskReportAttachmentsTable;
+  responsibility_overrides: ResponsibilityOverridesTable;
+  obstacles: ObstaclesTable;
+  obstacle_comments: ObstacleCommentsTable;
+  obstacle_comment_attachments: ObstacleCommentAttachmentsTable;
+  maintenance_alerts: MaintenanceAlertsTable;
+  maintenance_snapshots: MaintenanceSnapshotsTable;
+  follow_up_state: FollowUpStateTable;
+  reminder_settings: ReminderSettingsTable;
+  reminder_deliveries: ReminderDeliveriesTable;
+  reminder_recipients: ReminderRecipientsTable;
 }

@@ -8,22 +8,31 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/database';
+import { alertRoutes } from '../features/alerts/alerts.routes';
+import { attachmentRoutes } from '../features/attachments/attachments.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { authRoutes } from '../features/auth/auth.routes';
 import { boundaryRoutes } from '../features/boundaries/boundaries.routes';
 import { catalogRoutes } from '../features/catalog/catalog.routes';
 import { catalogCompareRoutes } from '../features/catalog-compare/catalog-compare.routes';
+import { directiveRoutes } from '../features/directives/directives.routes';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes';
 import { excelRoutes } from '../features/excel/excel.routes';
 import { notificationRoutes } from '../features/notifications/notifications.routes';
+import { obstacleRoutes } from '../features/obstacles/obstacles.routes';
+import { planRoutes } from '../features/plans/plans.routes';
 import { recognitionRoutes } from '../features/recognitions/recognitions.routes';
+import { registrationRoutes } from '../features/registrations/registrations.routes';
+import { reminderRoutes } from '../features/reminders/reminders.routes';
 import { reportRoutes } from '../features/reports/reports.routes';
+import { responsibilityRoutes } from '../features/responsibility/responsibility.routes';
 import { targetRoutes } from '../features/targets/targets.routes';
 import { trendRoutes } from '../features/trend/trend.routes';
 import { unitRoutes } from '../features/units/units.routes';
 import { userRoutes } from '../features/users/users.routes';
 import { valueRoutes } from '../features/values/values.routes';
 import { workflowRoutes } from '../features/workflow/workflow.routes';
+import { worklistRoutes } from '../features/worklists/worklists.routes';
 import { type AuthOptions, defaultAuthOptions, registerAccessControl } from './access';
 import { registerErrorHandler } from './error-handler';
 import { homePage } from './home-page';
@@ -82,6 +91,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       workflowRoutes,
       notificationRoutes,
       auditRoutes,
+      attachmentRoutes,
+      planRoutes,
+      registrationRoutes,
+      directiveRoutes,
+      responsibilityRoutes,
+      worklistRoutes,
+      obstacleRoutes,
+      alertRoutes,
+      reminderRoutes,
     ]) {
       await scope.register(routes, deps);
     }

@@ -68,7 +68,7 @@ function yearOfKey(key: string): number {
 }
 
 /** The communes whose evaluation reads the unit's values: itself, its commune, its successors'. */
-function dependants(directory: UnitDirectory, unitId: string): Set<string> {
+export function dependants(directory: UnitDirectory, unitId: string): Set<string> {
   const out = new Set<string>();
   const stack = [unitId];
   while (stack.length > 0) {

@@ -1,8 +1,10 @@
 import {
   applicableSets,
   type CriteriaSet,
+  compareVietnamese,
   evaluateUnit,
   highestTierInForce,
+  isRecognitionInForce,
   measuresByCode,
   rollUpSummaries,
   type Tier,
@@ -16,6 +18,7 @@ import type {
   RollupResponse,
   UnitEvaluationResponse,
   ValueBasis,
+  VillageEvaluationsResponse,
 } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -37,7 +40,7 @@ import {
 import { type ResolvedValues, resolveValuesFor } from './resolved-values';
 
 /** Codes of the unit's province and of every predecessor province, so 2026 communes find 2016–2020 sets. */
-function provinceCodes(directory: UnitDirectory, unit: Unit): string[] {
+export function provinceCodes(directory: UnitDirectory, unit: Unit): string[] {
   const province = provinceOf(directory, unit);
   if (!province) return [];
   const codes: string[] = [];
@@ -152,6 +155,81 @@ export async function evaluateOneUnit(
     },
     recognitions,
     basis: query.basis ?? 'latest',
+  };
+}
+
+type VillageRow = VillageEvaluationsResponse['villages'][number];
+
+/**
+ * Each village of a commune judged under the village standard, with one read of values and
+ * recognitions for all of them: a commune has dozens of villages and the page shows them at once.
+ */
+export async function evaluateVillages(
+  db: Kysely<Database>,
+  communeId: string,
+  query: { year: number; basis?: ValueBasis },
+  keep: (unitId: string) => boolean = () => true,
+): Promise<VillageEvaluationsResponse> {
+  const directory = await getUnitDirectory(db);
+  const commune = requireUnit(directory, communeId);
+  const asOf = yearEnd(query.year);
+  const tree = directory.treeOn(asOf);
+  if (commune.level !== 'commune' || !tree.byId.has(commune.id)) {
+    throw new AppError(
+      'unit_not_evaluable',
+      `${commune.name} không phải là xã có hiệu lực vào cuối năm ${query.year}; danh sách thôn lập theo xã.`,
+    );
+  }
+  const villages = tree
+    .descendants(commune.id, 'village')
+    .filter((v) => keep(v.id))
+    .sort((a, b) => compareVietnamese(a.name, b.name));
+  const basis = query.basis ?? 'latest';
+  const [resolved, recognitions] = await Promise.all([
+    resolveValuesFor(db, directory, villages, query.year, basis),
+    recognitionsForUnits(
+      db,
+      villages.map((v) => v.id),
+    ),
+  ]);
+  const rows = villages.map((village): VillageRow => {
+    const own = recognitions.filter((r) => r.unitId === village.id);
+    const decided = own.filter((r) => isRecognitionInForce(r, 'village_standard', asOf)).at(-1) ?? null;
+    const head = {
+      unit: summariseUnit(directory, village, asOf),
+      recognition: decided,
+    };
+    try {
+      const set = chooseCriteriaSet(directory, village, query.year, 'village_standard');
+      const e = evaluateResolved(set, village, query.year, resolved.get(village.id), own);
+      return {
+        ...head,
+        status:
+          e.criteriaNoData === e.criteriaTotal ? 'no_data' : e.eligibility.allCriteriaMet ? 'met' : 'not_met',
+        criteriaSetId: set.id,
+        criteriaMet: e.criteriaMet,
+        criteriaTotal: e.criteriaTotal,
+        criteriaNoData: e.criteriaNoData,
+        problem: null,
+      };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return {
+        ...head,
+        status: 'not_evaluable',
+        criteriaSetId: null,
+        criteriaMet: 0,
+        criteriaTotal: 0,
+        criteriaNoData: 0,
+        problem: { code: error.code, message: error.message },
+      };
+    }
+  });
+  return {
+    commune: summariseUnit(directory, commune, asOf),
+    year: query.year,
+    basis,
+    villages: rows,
   };
 }
 

@@ -4,6 +4,8 @@ import { buildDemoDataset } from '../../demo';
 import { appendAudit } from '../audit/audit.repository';
 import { seedDemoBoundaries } from '../boundaries/boundaries.service';
 import { bumpDataVersion } from '../data-versions';
+import { seedFollowUpDemo } from '../obstacles/demo-follow-up';
+import { seedDemoPlans } from '../plans/demo-plans';
 import { insertRecognitions } from '../recognitions/recognitions.repository';
 import { insertDirectives, insertTargets } from '../targets/targets.repository';
 import { inInsertOrder } from '../units/units.import';
@@ -58,8 +60,14 @@ export async function seedDemo(db: Kysely<Database>, at: Date = new Date()): Pro
         label: t.label,
         directive_id: t.directiveId,
         note: t.note,
+        params_json: null,
+        is_demo: 1,
+        version: 1,
+        updated_at: stamp,
+        updated_by: 'seed-demo',
       })),
     );
+    await seedDemoPlans(trx, demo);
     await appendAudit(
       trx,
       [
@@ -82,6 +90,7 @@ export async function seedDemo(db: Kysely<Database>, at: Date = new Date()): Pro
     for (const name of ['units', 'values', 'recognitions'] as const) await bumpDataVersion(trx, name);
   });
   await ensureDemoAccounts(db, at);
+  await seedFollowUpDemo(db, at);
   return {
     units: demo.units.length,
     values: demo.values.length,

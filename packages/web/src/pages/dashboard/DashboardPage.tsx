@@ -5,10 +5,12 @@ import { useRollup, useTargets } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { selectableYears, useScope } from '../../scope';
+import { AlertsCard } from '../follow-up/AlertsCard';
 import { AreaHeading } from './AreaHeading';
 import { useAfterPaint } from './after-paint';
 import { CriteriaMetBars } from './CriteriaMetBars';
 import { KeyNumbers } from './KeyNumbers';
+import { OverdueTasksCard } from './OverdueTasksCard';
 import { TargetsCard } from './TargetsCard';
 
 // ECharts arrives after the targets and key numbers are on screen.
@@ -73,6 +75,12 @@ export default function DashboardPage() {
             </Col>
           </>
         )}
+        <Col xs={24} lg={rollup.data ? 15 : 24}>
+          <AlertsCard year={year} />
+        </Col>
+        <Col xs={24} lg={rollup.data ? 9 : 24}>
+          <OverdueTasksCard />
+        </Col>
         {showRest && (
           <Col xs={24} lg={rollup.data ? 15 : 24}>
             <Suspense fallback={chartFallback}>

@@ -9,9 +9,12 @@ import { QueryState } from '../../components/QueryState';
 import { ValueWorkflow } from '../../components/workflow/ValueWorkflow';
 import { useI18n } from '../../i18n';
 import { selectableYears, useScope } from '../../scope';
+import { CatalogLanguageNote } from '../catalog/CatalogLanguageNote';
 import { describeCondition, tierKey } from '../catalog/labels';
+import { UnitObstacles } from '../follow-up/UnitObstacles';
 import { CriteriaList } from './CriteriaList';
 import { RecognitionTable } from './RecognitionTable';
+import { IndicatorsExport } from './ScorecardExport';
 import { ScorecardSummary } from './ScorecardSummary';
 import { VillageStatus } from './VillageStatus';
 
@@ -183,6 +186,10 @@ function UnitScorecard({ detail }: { detail: UnitDetailResponse }) {
         {(response) => (
           <Flex vertical gap={16}>
             <ScorecardSummary response={response} trend={trend.data} year={year} />
+            <Flex justify="flex-end" gap={8} align="center" wrap data-testid="scorecard-export">
+              <CatalogLanguageNote />
+              <IndicatorsExport response={response} year={year} />
+            </Flex>
             <CriteriaList
               key={`${tier}-${year}-${response.criteriaSet.id}`}
               criteria={response.evaluation.criteria}
@@ -194,8 +201,18 @@ function UnitScorecard({ detail }: { detail: UnitDetailResponse }) {
                 <VillageStatus communeId={unit.id} year={year} />
               </Card>
             )}
+            <UnitObstacles
+              unitId={unit.id}
+              unitName={response.unit.name}
+              year={year}
+              criteria={response.evaluation.criteria}
+            />
             <Card size="small" title={t('scorecard.recognitions')}>
-              <RecognitionTable recognitions={response.recognitions} />
+              <RecognitionTable
+                recognitions={response.recognitions}
+                unitName={response.unit.name}
+                unitCode={response.unit.code}
+              />
             </Card>
           </Flex>
         )}

@@ -1,0 +1,4 @@
+export * from './maintenance';
+export * from './obstacles';
+export * from './responsibility';
+export * from './worklist';
