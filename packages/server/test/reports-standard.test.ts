@@ -159,4 +159,98 @@ describe(`standard reports on ${testDialect}`, () => {
     expect(rows).toContainEqual(['Xã', 'Số tiêu chí đạt', 'Tỷ lệ']);
     expect(rows).toContainEqual(['Xã Đồng Hòa', 14, 73.7]);
   });
+
+  it('writes typed columns as Excel numbers and dates, and labels demo data', async () => {
+    const response = await t.inject({
+      method: 'POST',
+      url: '/api/reports/table',
+      payload: {
+        title: 'Nhật ký thay đổi',
+        subtitle: 'Tỉnh Demo · Năm 2021 · Lọc: Huyện Sông Xanh',
+        demo: true,
+        columns: [
+          'Đơn vị',
+          { header: 'Ngày', type: 'date' },
+          { header: 'Tỷ lệ (%)', type: 'percent' },
+          { header: 'Số xã', type: 'integer' },
+          'Đạt',
+          { header: 'Lúc', type: 'datetime' },
+        ],
+        rows: [
+          ['Xã Quảng Lợi', '2021-03-12', 85.5, 3, true, '2021-03-12T17:30:00.000Z'],
+          ['Xã Đồng Hòa', null, null, null, false, null],
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows = await sheetRows(response.rawPayload);
+    expect(rows.flat()).toContain('Nhật ký thay đổi (dữ liệu demo)');
+    expect(rows.flat()).toContain('Tỉnh Demo · Năm 2021 · Lọc: Huyện Sông Xanh');
+    expect(rows.flat().some((c) => typeof c === 'string' && c.startsWith('Dữ liệu demo (minh họa)'))).toBe(
+      true,
+    );
+    let data: ExcelJS.Row | undefined;
+    sheet?.eachRow((row) => {
+      if (row.getCell(1).value === 'Xã Quảng Lợi') data = row;
+    });
+    const date = data?.getCell(2);
+    expect(date?.value).toEqual(new Date('2021-03-12T00:00:00Z'));
+    expect(date?.numFmt).toBe('dd/mm/yyyy');
+    expect(data?.getCell(3).value).toBe(85.5);
+    expect(data?.getCell(4).value).toBe(3);
+    expect(data?.getCell(5).value).toBe('Có');
+    // 17:30 UTC is 00:30 the next day in Vietnam, which is what the sheet shows.
+    expect(data?.getCell(6).value).toEqual(new Date('2021-03-13T00:30:00Z'));
+    expect(data?.getCell(6).numFmt).toBe('dd/mm/yyyy hh:mm');
+  });
+
+  it('writes a cell that looks like a formula as text', async () => {
+    const dangerous = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)'];
+    const response = await t.inject({
+      method: 'POST',
+      url: '/api/reports/table',
+      payload: { title: 'Bảng', columns: ['Giá trị'], rows: dangerous.map((d) => [d]) },
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      const cell = row.getCell(1);
+      if (typeof cell.value === 'string' && dangerous.includes(cell.value)) cells.push(cell);
+    });
+    expect(cells.map((c) => c.value)).toEqual(dangerous);
+    expect(cells.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+    expect(cells.every((c) => c.formula === undefined)).toBe(true);
+  });
+
+  it('refuses a malformed table with 422 and names the bad cells', async () => {
+    const post = (payload: unknown) =>
+      t.inject({ method: 'POST', url: '/api/reports/table', payload: payload as object });
+    const badDate = await post({
+      title: 'Bảng',
+      columns: ['Xã', { header: 'Ngày', type: 'date' }],
+      rows: [['Xã A', '31/02/2021']],
+    });
+    expect(badDate.statusCode).toBe(422);
+    expect((badDate.json() as { rows: { row: number; field: string }[] }).rows).toEqual([
+      expect.objectContaining({ row: 1, field: 'Ngày' }),
+    ]);
+    const tooWide = await post({ title: 'Bảng', columns: ['Xã'], rows: [['Xã A', 1]] });
+    expect(tooWide.statusCode).toBe(422);
+    const noColumns = await post({ title: 'Bảng', columns: [], rows: [] });
+    expect(noColumns.statusCode).toBe(422);
+    const tooMany = await post({
+      title: 'Bảng',
+      columns: Array.from({ length: 10 }, (_, i) => `Cột ${i}`),
+      rows: Array.from({ length: 60_000 }, () => Array.from({ length: 10 }, () => 1)),
+    });
+    expect([tooMany.statusCode, (tooMany.json() as { code: string }).code]).toEqual([
+      422,
+      'validation_failed',
+    ]);
+  });
 });

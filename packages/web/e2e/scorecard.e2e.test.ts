@@ -3,6 +3,7 @@ import { foldDiacritics } from '@ntm/core/format';
 import type { RollupResponse, UnitEvaluationResponse } from '@ntm/server/contract/evaluation';
 import type { UnitListResponse } from '@ntm/server/contract/units';
 import type { UnitValuesResponse } from '@ntm/server/contract/values';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -191,6 +192,99 @@ describe('scorecard, data entry and criteria sets in the browser', () => {
     expect(after.average).toBeGreaterThan(before.average);
     await page.context().close();
   }, 300_000);
+
+  it('keeps the header to one row on a phone, and exports the scorecard as a workbook', async () => {
+    const { units } = await admin.get<UnitListResponse>('/units?date=2021-12-31');
+    const province = units[0];
+    if (!province) throw new Error('no province in 2021');
+    const rollup = await admin.get<RollupResponse>(
+      `/units/${encodeURIComponent(province.id)}/rollup?year=2021`,
+    );
+    const commune = rollup.communes[0];
+    if (!commune) throw new Error('no commune evaluated in 2021');
+    const scorecardUrl = `${app.url}/don-vi/${encodeURIComponent(commune.unitId)}?nam=2021`;
+
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await login(phone, app.url, USER);
+    await phone.goto(`${app.url}/?nam=2021`);
+    await phone.getByTestId('average-criteria').waitFor();
+    const header = await phone.getByTestId('app-header').boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(64);
+    // The year and the language stay in the header row, inside the screen.
+    for (const name of ['Năm', 'Ngôn ngữ']) {
+      const box = await phone.getByRole('combobox', { name }).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? 0), name).toBeLessThanOrEqual(
+        (header?.y ?? 0) + (header?.height ?? 0),
+      );
+      expect((box?.x ?? 0) + (box?.width ?? 0), name).toBeLessThanOrEqual(390);
+    }
+    await phone.getByTestId('closest-table').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'dashboard-phone');
+    // The pages are one tap away, in the drawer.
+    await phone.getByTestId('menu-toggle').click();
+    const heatmapItem = phone.getByRole('menuitem', { name: 'Ma trận tiêu chí' });
+    // The drawer slides in from the left; the picture waits until it is fully open.
+    let lastX = Number.NaN;
+    await expect
+      .poll(async () => {
+        const x = (await heatmapItem.boundingBox())?.x ?? -1;
+        const steady = x >= 0 && x === lastX;
+        lastX = x;
+        return steady;
+      })
+      .toBe(true);
+    await phone.screenshot({ path: path.join(artifactsDir, 'screenshots', 'menu-drawer-phone.png') });
+    await heatmapItem.click();
+    await phone.getByTestId('heatmap-page').waitFor();
+    await phone.goto(scorecardUrl);
+    await phone.getByTestId('scorecard-criteria-met').waitFor();
+    expect((await phone.getByTestId('app-header').boundingBox())?.height).toBeLessThanOrEqual(64);
+    await screenshot(phone, 'scorecard-phone-header');
+    await phone.context().close();
+
+    const page = await newPage(browser);
+    await login(page, app.url, USER);
+    await page.goto(`${app.url}/?nam=2021`);
+    await page.getByTestId('average-criteria').waitFor();
+    await page.getByTestId('closest-table').waitFor();
+    await screenshot(page, 'dashboard-desktop');
+    await page.goto(scorecardUrl);
+    await page.getByTestId('scorecard-criteria-met').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('scorecard-export').getByRole('button', { name: 'Tải .xlsx' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`phieu-danh-gia_${commune.code}_2021.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows.flat()).toContain(`Phiếu đánh giá: ${commune.name} (dữ liệu demo)`);
+    expect(rows).toContainEqual([
+      'Mã',
+      'Chỉ tiêu',
+      'Giá trị',
+      'Ngưỡng',
+      'Nguồn ngưỡng',
+      'Kết quả',
+      'Khoảng cách đến ngưỡng',
+    ]);
+
+    // In English the labels and gaps follow; the official names stay Vietnamese, and the page says so.
+    await page.getByRole('combobox', { name: 'Ngôn ngữ' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'EN' }).click();
+    await page.getByTestId('catalog-language-note').waitFor();
+    await page
+      .getByText(/criteria met/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'scorecard-english');
+    await page.context().close();
+  }, 180_000);
 
   it('lists the criteria sets and shows what the demo advanced set tightens', async () => {
     const page = await newPage(browser);

@@ -172,3 +172,30 @@ export const NationRollupResponse = RollupResponse.omit({ unit: true }).extend({
   provinceCount: z.number().int(),
 });
 export type NationRollupResponse = z.infer<typeof NationRollupResponse>;
+
+export const VillageEvaluationsQuery = z.object({
+  year: YearParam,
+  basis: ValueBasis.default('latest'),
+});
+
+/** Every village of a commune under the village standard, in one answer (Vietnamese name order). */
+export const VillageEvaluationsResponse = z.object({
+  commune: UnitSummary,
+  year: z.number().int(),
+  basis: ValueBasis,
+  villages: z.array(
+    z.object({
+      unit: UnitSummary,
+      /** not_evaluable: no usable village set that year; `problem` says why. */
+      status: z.enum(['met', 'not_met', 'no_data', 'not_evaluable']),
+      criteriaSetId: z.string().nullable(),
+      criteriaMet: z.number().int(),
+      criteriaTotal: z.number().int(),
+      criteriaNoData: z.number().int(),
+      problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+      /** The village-standard decision in force, if any. */
+      recognition: RecognitionSchema.nullable(),
+    }),
+  ),
+});
+export type VillageEvaluationsResponse = z.infer<typeof VillageEvaluationsResponse>;

@@ -1,6 +1,6 @@
-import type { UnitEvaluationResponse } from '@ntm/server/contract/evaluation';
+import type { UnitEvaluationResponse, VillageEvaluationsResponse } from '@ntm/server/contract/evaluation';
 import type { UnitTrendResponse } from '@ntm/server/contract/trend';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
 import { queryKeys } from './queries';
 
@@ -48,13 +48,16 @@ export function useUnitTrend(id: string | undefined, fromYear: number, toYear: n
   });
 }
 
-/** Each village of a commune under the village standard, fetched in parallel. */
-export function useVillageEvaluations(villageIds: readonly string[], year: number) {
-  return useQueries({
-    queries: villageIds.map((id) => ({
-      queryKey: scorecardKeys.evaluation(id, year, 'village_standard'),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchEvaluation(id, year, 'village_standard', signal),
-      retry: false,
-    })),
+/** Every village of a commune under the village standard, evaluated by the server in one request. */
+export function useVillageEvaluations(communeId: string, year: number) {
+  return useQuery({
+    queryKey: [...queryKeys.evaluation(communeId, year), 'villages'] as const,
+    queryFn: ({ signal }) =>
+      apiGet<VillageEvaluationsResponse>(
+        `/units/${encodeURIComponent(communeId)}/villages/evaluation`,
+        { year },
+        signal,
+      ),
+    retry: false,
   });
 }

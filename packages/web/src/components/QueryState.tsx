@@ -1,13 +1,35 @@
 import { Alert, Button, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { useI18n } from '../i18n';
+import { type Language, type MessageKey, useI18n } from '../i18n';
 
 interface QueryLike<T> {
   data: T | undefined;
   error: unknown;
   isPending: boolean;
   refetch(): unknown;
+}
+
+const errorKeys: Partial<Record<string, MessageKey>> = {
+  forbidden: 'error.forbidden',
+  not_found: 'error.notFound',
+  unit_not_found: 'error.notFound',
+  unit_not_evaluable: 'error.notEvaluable',
+  no_criteria_set: 'error.noCriteriaSet',
+  criteria_set_incomplete: 'error.setIncomplete',
+  network_error: 'error.network',
+  unauthenticated: 'error.unauthenticated',
+  validation_failed: 'error.validation',
+};
+
+/**
+ * The server explains refusals in Vietnamese; in English the stable code picks a sentence and
+ * the server's own words follow, since they name the unit or the rule concerned.
+ */
+export function errorText(error: ApiError, language: Language, t: (key: MessageKey) => string): string {
+  const key = errorKeys[error.code];
+  if (language === 'vi' || key === undefined) return error.detail;
+  return `${t(key)} (${t('error.serverSaid')}: ${error.detail})`;
 }
 
 /** Loading skeleton, a readable error with a retry, or the content. */
@@ -18,9 +40,10 @@ export function QueryState<T>({
   query: QueryLike<T>;
   children: (data: T) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (query.error) {
-    const message = query.error instanceof ApiError ? query.error.detail : String(query.error);
+    const message =
+      query.error instanceof ApiError ? errorText(query.error, language, t) : String(query.error);
     return (
       <Alert
         type="error"

@@ -6,10 +6,12 @@ import {
   RollupQuery,
   RollupResponse,
   UnitEvaluationResponse,
+  VillageEvaluationsQuery,
+  VillageEvaluationsResponse,
 } from '../../contract/evaluation';
 import { UnitIdParams } from '../../contract/units';
 import type { RouteDeps } from '../../http/app';
-import { evaluateUnitFor, rollUpFor, rollUpNationFor } from './scoped-evaluation';
+import { evaluateUnitFor, evaluateVillagesFor, rollUpFor, rollUpNationFor } from './scoped-evaluation';
 import { serializeOnceCompiler } from './serialized-once';
 
 export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
@@ -55,6 +57,25 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         basis: request.query.basis,
         ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
         ...(request.query.date ? { date: request.query.date } : {}),
+      }),
+  );
+  app.get(
+    '/units/:id/villages/evaluation',
+    {
+      config: { access: { kind: 'read', unit: { in: 'params', key: 'id' } } },
+      schema: {
+        tags,
+        summary:
+          'Đánh giá mọi thôn của một xã theo bộ tiêu chí thôn đạt chuẩn NTM trong một năm, trong một lần gọi: đạt/chưa đạt, số tiêu chí đạt, quyết định công nhận',
+        params: UnitIdParams,
+        querystring: VillageEvaluationsQuery,
+        response: { 200: VillageEvaluationsResponse, ...errorResponses },
+      },
+    },
+    async (request) =>
+      evaluateVillagesFor(database.db, request.viewer, request.params.id, {
+        year: request.query.year,
+        basis: request.query.basis,
       }),
   );
   app.get(

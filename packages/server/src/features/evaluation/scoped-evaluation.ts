@@ -5,12 +5,19 @@ import type {
   RollupResponse,
   UnitEvaluationResponse,
   ValueBasis,
+  VillageEvaluationsResponse,
 } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
 import { type AccessScope, requireReadableUnit, scopeOf } from '../auth/access-scope';
 import type { Viewer } from '../auth/viewer';
 import { getUnitDirectory } from '../units/unit-directory';
-import { evaluateOneUnit, type RollupRequest, rollUpNation, rollUpSubtree } from './evaluation.service';
+import {
+  evaluateOneUnit,
+  evaluateVillages,
+  type RollupRequest,
+  rollUpNation,
+  rollUpSubtree,
+} from './evaluation.service';
 
 /** A unit's evaluation, for a viewer who may read that unit. */
 export async function evaluateUnitFor(
@@ -22,6 +29,19 @@ export async function evaluateUnitFor(
   const directory = await getUnitDirectory(db);
   requireReadableUnit(directory, scopeOf(directory, viewer), unitId);
   return evaluateOneUnit(db, unitId, query);
+}
+
+/** The villages of a commune the viewer may read, each under the village standard. */
+export async function evaluateVillagesFor(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  communeId: string,
+  query: { year: number; basis?: ValueBasis },
+): Promise<VillageEvaluationsResponse> {
+  const directory = await getUnitDirectory(db);
+  const scope = scopeOf(directory, viewer);
+  requireReadableUnit(directory, scope, communeId);
+  return evaluateVillages(db, communeId, query, (id) => scope.readsEverything || scope.canRead(id));
 }
 
 /** Aggregates are public; the per-commune rows only for the communes the viewer may read. */

@@ -9,10 +9,16 @@ const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 
 function setCell(cell: ExcelJS.Cell, value: ReportCell): void {
   if (value === null || typeof value === 'string') {
+    // A string is always written as a shared string, never as a formula, even when it starts with "=".
     cell.value = value;
   } else if ('text' in value) {
     cell.value = value.text;
     cell.font = { bold: true };
+  } else if ('date' in value) {
+    // Excel has no time zones: the wall-clock reading in Vietnam is written as if it were UTC.
+    const withTime = value.date.length > 10;
+    cell.value = new Date(withTime ? `${value.date}:00Z` : `${value.date}T00:00:00Z`);
+    cell.numFmt = withTime ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy';
   } else {
     cell.value = value.number;
     cell.numFmt = numberFormats[value.format];

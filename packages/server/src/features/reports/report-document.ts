@@ -8,7 +8,9 @@ export type ReportCell =
   | string
   | null
   | { number: number; format: 'integer' | 'decimal' | 'percent' }
-  | { text: string; bold: true };
+  | { text: string; bold: true }
+  /** An ISO calendar date, "2025-07-01", or a local time in Vietnam, "2025-07-01T10:04": an Excel date. */
+  | { date: string };
 
 export interface ReportColumn {
   header: string;
@@ -45,7 +47,12 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The calendar date in Vietnam (UTC+7, no daylight saving) at `instant`. */
 export function vietnamDate(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamTime(instant).slice(0, 10);
+}
+
+/** The wall-clock time in Vietnam at `instant`, "2025-07-01T10:04". */
+export function vietnamTime(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 16);
 }
 
 /** "ngày 05 tháng 03 năm 2022", as dated documents are signed. */
@@ -64,6 +71,11 @@ export function cellText(cell: ReportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cell;
   if ('text' in cell) return cell.text;
+  if ('date' in cell) {
+    return cell.date.length > 10
+      ? `${formatDate(cell.date.slice(0, 10))} ${cell.date.slice(11, 16)}`
+      : formatDate(cell.date);
+  }
   switch (cell.format) {
     case 'integer':
       return formatNumber(cell.number, 0);

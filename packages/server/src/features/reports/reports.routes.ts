@@ -21,7 +21,7 @@ export const reportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
       },
     },
     async (request, reply) => {
-      const file = await standardReport(database.db, request.params.name, request.query);
+      const file = await standardReport(database.db, request.viewer, request.params.name, request.query);
       return sendFile(reply, file, file.contentType);
     },
   );

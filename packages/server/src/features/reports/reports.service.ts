@@ -10,13 +10,21 @@ import {
 } from '@ntm/core';
 import type { Kysely } from 'kysely';
 import type { RollupResponse } from '../../contract/evaluation';
-import type { ReportFormat, ReportName, ReportQuery, TableExportRequest } from '../../contract/reports';
+import type {
+  ReportFormat,
+  ReportName,
+  ReportQuery,
+  TableColumnType,
+  TableExportRequest,
+} from '../../contract/reports';
 import type { Database } from '../../db/schema';
-import { AppError } from '../../errors';
+import { AppError, type RowProblem } from '../../errors';
+import { type AccessScope, requireReadableUnit, scopeOf } from '../auth/access-scope';
+import type { Viewer } from '../auth/viewer';
 import { evaluateOneUnit, rollUpSubtree } from '../evaluation/evaluation.service';
 import { XLSX_TYPE } from '../excel/download';
 import { targetProgress } from '../targets/targets.service';
-import { getUnitDirectory, provinceOf, requireUnit, type UnitDirectory } from '../units/unit-directory';
+import { getUnitDirectory, provinceOf, type UnitDirectory } from '../units/unit-directory';
 import { renderPdf } from './render-pdf';
 import { renderXlsx } from './render-xlsx';
 import {
@@ -28,6 +36,7 @@ import {
   type ReportDocument,
   type ReportTable,
   vietnamDate,
+  vietnamTime,
 } from './report-document';
 
 export interface ReportFile {
@@ -42,6 +51,8 @@ const DEMO_NOTE = 'Dữ liệu demo (minh họa) của "Tỉnh Demo", không ph�
 
 interface Context {
   directory: UnitDirectory;
+  /** Per-unit rows are limited to what the viewer may read; aggregates are public anyway. */
+  scope: AccessScope;
   unit: Unit;
   year: number;
   date: string;
@@ -212,7 +223,9 @@ async function targets(db: Kysely<Database>, ctx: Context): Promise<ReportDocume
   const progress = await targetProgress(db, { year: ctx.year });
   const tree = ctx.directory.treeOn(yearEnd(ctx.year));
   const inArea = new Set([ctx.unit.id, ...tree.descendants(ctx.unit.id).map((u) => u.id)]);
-  const rows = progress.targets.filter((t) => inArea.has(t.scopeUnitId));
+  const rows = progress.targets.filter(
+    (t) => inArea.has(t.scopeUnitId) && (ctx.scope.readsEverything || ctx.scope.canRead(t.scopeUnitId)),
+  );
   const doc = base(ctx, 'targets', 'KẾT QUẢ THỰC HIỆN MỤC TIÊU NÔNG THÔN MỚI', [
     `Năm ${ctx.year} — ${ctx.unit.name}`,
   ]);
@@ -316,10 +329,13 @@ async function buildReport(db: Kysely<Database>, name: ReportName, ctx: Context,
     case 'criteria-results':
     case 'bands':
     case 'commune-list': {
-      const rollup = await rollUpSubtree(db, ctx.unit.id, {
+      const full = await rollUpSubtree(db, ctx.unit.id, {
         year: ctx.year,
         ...(criteriaSetId ? { criteriaSetId } : {}),
       });
+      const rollup = ctx.scope.readsEverything
+        ? full
+        : { ...full, communes: full.communes.filter((c) => ctx.scope.canRead(c.unitId)) };
       if (name === 'criteria-results') return criteriaResults(ctx, rollup);
       if (name === 'bands') return bands(ctx, rollup);
       return communeList(ctx, rollup);
@@ -340,44 +356,119 @@ export async function render(doc: ReportDocument, format: ReportFormat): Promise
 /** One of the standard reports for an area (or, for the scorecard, a commune) and a year. */
 export async function standardReport(
   db: Kysely<Database>,
+  viewer: Viewer,
   name: ReportName,
   query: ReportQuery,
   now: () => Date = () => new Date(),
 ): Promise<ReportFile> {
   const directory = await getUnitDirectory(db);
-  const unit = requireUnit(directory, query.unitId);
-  const ctx: Context = { directory, unit, year: query.year, date: vietnamDate(now()) };
+  const scope = scopeOf(directory, viewer);
+  const unit = requireReadableUnit(directory, scope, query.unitId);
+  const ctx: Context = { directory, scope, unit, year: query.year, date: vietnamDate(now()) };
   return render(await buildReport(db, name, ctx, query.criteriaSetId), query.format);
 }
 
-/** Any table the web application shows, as a workbook with its title and the date. */
+/** Beyond this the workbook takes seconds and hundreds of MB to build; no screen table is this big. */
+const MAX_TABLE_CELLS = 500_000;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+type TableCellIn = TableExportRequest['rows'][number][number];
+
+function tableCell(cell: TableCellIn, type: TableColumnType | undefined): ReportCell | undefined {
+  if (cell === null) return null;
+  if (typeof cell === 'boolean') return cell ? 'Có' : 'Không';
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return undefined;
+    if (type === 'percent') return percent(cell);
+    if (type === 'integer' || (type === undefined && Number.isInteger(cell))) return integer(cell);
+    return decimal(cell);
+  }
+  if (type === 'date') return isCalendarDate(cell) ? { date: cell } : undefined;
+  if (type === 'datetime') {
+    const instant = new Date(cell);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(cell) || Number.isNaN(instant.getTime())) return undefined;
+    return { date: vietnamTime(instant) };
+  }
+  return cell;
+}
+
+/**
+ * Any table the web application shows, as a workbook with its title, filters and the date.
+ * Every cell is checked against its column before anything is written, and a bad one is named.
+ */
 export async function exportTable(
   request: TableExportRequest,
   now: () => Date = () => new Date(),
 ): Promise<ReportFile> {
+  const columns = request.columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+  if (request.rows.length * columns.length > MAX_TABLE_CELLS) {
+    throw new AppError(
+      'validation_failed',
+      `Bảng quá lớn để xuất (${formatNumber(request.rows.length)} dòng × ${columns.length} cột); tối đa ${formatNumber(MAX_TABLE_CELLS)} ô. Hãy lọc bớt rồi xuất lại.`,
+    );
+  }
+  const problems: RowProblem[] = [];
+  const rows = request.rows.map((row, r) => {
+    if (row.length > columns.length) {
+      problems.push({
+        row: r + 1,
+        field: 'rows',
+        value: row.length,
+        message: `Dòng ${r + 1} có ${row.length} ô, nhiều hơn ${columns.length} cột của bảng.`,
+      });
+    }
+    return row.map((value, c) => {
+      const cell = tableCell(value, columns[c]?.type);
+      if (cell !== undefined) return cell;
+      problems.push({
+        row: r + 1,
+        field: columns[c]?.header ?? `#${c + 1}`,
+        value,
+        message:
+          columns[c]?.type === 'date' || columns[c]?.type === 'datetime'
+            ? `Ô "${String(value)}" ở dòng ${r + 1} không phải ngày dạng yyyy-mm-dd (hoặc thời điểm ISO 8601).`
+            : `Ô ở dòng ${r + 1} không phải số hữu hạn.`,
+      });
+      return null;
+    });
+  });
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', `Bảng có ${problems.length} ô không hợp lệ; chưa xuất tệp.`, {
+      rows: problems.slice(0, 100),
+    });
+  }
   const table: ReportTable = {
-    columns: request.columns.map((header) => ({
-      header,
-      width: Math.min(Math.max(header.length + 4, 10), 40),
+    columns: columns.map((column) => ({
+      header: column.header,
+      width:
+        column.type === 'date'
+          ? 12
+          : column.type === 'datetime'
+            ? 17
+            : Math.min(Math.max(column.header.length + 4, 10), 40),
+      ...(column.type && column.type !== 'text' ? { align: 'right' as const } : {}),
     })),
-    rows: request.rows.map((row) =>
-      row.map((cell): ReportCell => {
-        if (typeof cell !== 'number') return cell;
-        return Number.isInteger(cell) ? integer(cell) : decimal(cell);
-      }),
-    ),
+    rows,
   };
+  const date = vietnamDate(now());
   return render(
     {
-      fileName: `bang_${vietnamDate(now())}`,
+      fileName: `bang_${date}`,
       issuer: 'NTM Monitor',
-      title: request.title,
+      title: request.demo ? `${request.title} (dữ liệu demo)` : request.title,
       subtitle: request.subtitle ? [request.subtitle] : [],
       unitName: request.title,
-      date: vietnamDate(now()),
-      orientation: request.columns.length > 6 ? 'landscape' : 'portrait',
+      date,
+      orientation: columns.length > 6 ? 'landscape' : 'portrait',
       tables: [table],
-      notes: request.notes ?? [],
+      notes: [...(request.demo ? [DEMO_NOTE] : []), ...(request.notes ?? [])],
       signatures: false,
     },
     'xlsx',

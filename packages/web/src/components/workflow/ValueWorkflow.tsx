@@ -3,10 +3,11 @@ import { Alert, App, Button, Card, Flex, Input, Modal, Space, Table, Tabs, Typog
 import { useState } from 'react';
 import { useMeasures } from '../../api/catalog';
 import { ApiError } from '../../api/client';
-import { useUnitValues } from '../../api/queries';
+import { useUnit, useUnitValues } from '../../api/queries';
 import { useWorkflowStep, type WorkflowAction } from '../../auth/queries';
 import { can, type Permission, useCurrentUser } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { ExportTableButton, exportSubtitle } from '../ExportTableButton';
 import { QueryState } from '../QueryState';
 import { formatObserved } from './format';
 import { IndicatorHistoryButton } from './IndicatorHistoryButton';
@@ -35,6 +36,7 @@ function StatusTable({ unitId, year, values }: { unitId: string; year: number; v
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<ApiError | null>(null);
+  const unit = useUnit(unitId).data?.unit;
   const names = new Map((measures.data?.measures ?? []).map((m) => [m.code, m.name]));
   const chosen = values.filter((v) => selected.includes(v.measure));
 
@@ -74,6 +76,28 @@ function StatusTable({ unitId, year, values }: { unitId: string; year: number; v
           </Button>
         ))}
         <Typography.Text type="secondary">{t('workflow.selected', { count: chosen.length })}</Typography.Text>
+        <ExportTableButton
+          title={t('workflow.exportTitle')}
+          subtitle={exportSubtitle(unit?.name ?? unitId, t('export.year', { year }))}
+          demo={unit?.isDemo ?? false}
+          fileName={`quy-trinh_${unit?.code ?? 'don-vi'}_${year}`}
+          columns={[
+            t('workflow.measure'),
+            t('workflow.value'),
+            t('workflow.status'),
+            { header: t('workflow.version'), type: 'integer' },
+          ]}
+          rows={() =>
+            values.map((v) => [
+              names.get(v.measure) ?? v.measure,
+              formatObserved(v.value),
+              [t(`status.${v.status}`), v.status === 'draft' ? v.returnReason : null]
+                .filter(Boolean)
+                .join(' — '),
+              v.version,
+            ])
+          }
+        />
         <Space wrap style={{ marginLeft: 'auto' }}>
           {steps
             .filter((s) => can(user, s.permission))

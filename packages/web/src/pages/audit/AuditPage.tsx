@@ -1,8 +1,10 @@
+import { formatDate } from '@ntm/core/format';
 import type { AuditEntrySchema, AuditQuery } from '@ntm/server/contract/audit';
 import { Button, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useAuditLog } from '../../auth/queries';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
 import { formatTimestamp } from '../../components/workflow/format';
 import { useActionLabel } from '../../components/workflow/labels';
@@ -54,6 +56,13 @@ function Change({ value }: { value: unknown }) {
       {JSON.stringify(value, null, 1)}
     </pre>
   );
+}
+
+/** A before/after record as JSON, cut to what one spreadsheet cell of the export accepts. */
+function changeText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const json = JSON.stringify(value);
+  return json.length > 2000 ? `${json.slice(0, 1999)}…` : json;
 }
 
 /** The append-only log of every change, filtered by who, what, which record or unit, and when. */
@@ -156,6 +165,45 @@ export default function AuditPage() {
               ]}
             />
             <Flex gap={8} justify="flex-end">
+              <ExportTableButton
+                title={t('audit.title')}
+                subtitle={exportSubtitle(
+                  filter.actor && `${t('audit.actor')}: ${filter.actor}`,
+                  filter.action && `${t('audit.action')}: ${actionLabel(filter.action)}`,
+                  filter.entity && `${t('audit.entity')}: ${filter.entity}`,
+                  filter.entityId && `${t('audit.entityId')}: ${filter.entityId}`,
+                  filter.unitId && `${t('audit.unit')}: ${filter.unitId}`,
+                  filter.from && `${t('audit.from')} ${formatDate(filter.from)}`,
+                  filter.to && `${t('audit.to')} ${formatDate(filter.to)}`,
+                  t('export.page', { page: cursors.length + 1 }),
+                )}
+                fileName="nhat-ky-thay-doi"
+                disabled={data.entries.length === 0}
+                columns={[
+                  { header: t('workflow.at'), type: 'datetime' },
+                  t('audit.actor'),
+                  t('audit.action'),
+                  t('audit.entity'),
+                  t('audit.entityId'),
+                  t('audit.unit'),
+                  t('workflow.reason'),
+                  t('audit.before'),
+                  t('audit.after'),
+                ]}
+                rows={() =>
+                  data.entries.map((e) => [
+                    e.at,
+                    e.actorName ? `${e.actorName} (${e.actor})` : e.actor,
+                    actionLabel(e.action),
+                    e.entity,
+                    e.entityId,
+                    e.unitId,
+                    e.reason,
+                    changeText(e.before),
+                    changeText(e.after),
+                  ])
+                }
+              />
               <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
                 ‹
               </Button>

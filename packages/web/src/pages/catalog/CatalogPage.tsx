@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { useCriteriaSets } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
+import { CatalogLanguageNote } from './CatalogLanguageNote';
 import { CriteriaSetDetailView } from './CriteriaSetDetailView';
 import { CriteriaSetTable } from './CriteriaSetTable';
 import { SetComparison } from './SetComparison';
@@ -20,6 +21,7 @@ export default function CatalogPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('catalog.title')}
       </Typography.Title>
+      <CatalogLanguageNote />
       <QueryState query={sets}>
         {(data) => (
           <Tabs

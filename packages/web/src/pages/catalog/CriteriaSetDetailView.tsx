@@ -6,6 +6,7 @@ import { type CriteriaSetDetail, useCriteriaSet, useCriteriaSets } from '../../a
 import { QueryState } from '../../components/QueryState';
 import { ThresholdSource } from '../../components/ThresholdSource';
 import { useI18n } from '../../i18n';
+import { CriteriaSetExport } from './CriteriaSetExport';
 import { SetStatusTags } from './CriteriaSetTable';
 import { describeFormula } from './formula';
 import { levelKey, tierKey, valueTypeKey } from './labels';
@@ -168,6 +169,8 @@ function SetDetail({ detail }: { detail: Detail }) {
   const set = detail.criteriaSet;
   const departmentName = (code: string) =>
     departments.data?.departments.find((d) => d.code === code)?.shortName ?? code;
+  const measures = useMeasures();
+  const measureName = (code: string) => measures.data?.measures.find((m) => m.code === code)?.name ?? code;
   return (
     <Flex vertical gap={16}>
       <Flex gap={8} wrap align="center" justify="space-between">
@@ -177,7 +180,8 @@ function SetDetail({ detail }: { detail: Detail }) {
           </Typography.Title>
           <SetStatusTags set={{ ...set, evaluable: detail.evaluable }} />
         </Flex>
-        <Flex gap={8}>
+        <Flex gap={8} align="center">
+          <CriteriaSetExport set={set} departmentName={departmentName} measureName={measureName} />
           <Button onClick={() => void navigate('/bo-tieu-chi')}>{t('catalog.backToList')}</Button>
           <Button
             type="primary"

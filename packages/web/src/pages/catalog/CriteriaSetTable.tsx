@@ -2,6 +2,7 @@ import { formatDate } from '@ntm/core/format';
 import { Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { useI18n } from '../../i18n';
 import { levelKey, tierKey } from './labels';
 import { filterSets, noSetFilter, type SetFilter, type SetSummary } from './set-filters';
@@ -77,6 +78,55 @@ export function CriteriaSetTable({ sets }: { sets: readonly SetSummary[] }) {
             { value: 'national', label: t('catalog.national') },
             { value: 'provincial', label: t('catalog.provincial') },
           ]}
+        />
+        <ExportTableButton
+          title={t('export.setsTitle')}
+          subtitle={exportSubtitle(
+            filter.text.trim() && `${t('catalog.search')}: "${filter.text.trim()}"`,
+            filter.level && `${t('catalog.level')}: ${t(levelKey(filter.level))}`,
+            filter.tier && `${t('catalog.tierLabel')}: ${t(tierKey(filter.tier))}`,
+            filter.scope &&
+              `${t('catalog.scope')}: ${filter.scope === 'national' ? t('catalog.national') : t('catalog.provincial')}`,
+          )}
+          demo={rows.some((s) => s.illustrative)}
+          fileName="bo-tieu-chi"
+          columns={[
+            t('export.code'),
+            t('catalog.set'),
+            t('catalog.legalBasis'),
+            { header: t('export.decisionDate'), type: 'date' },
+            t('export.issuer'),
+            t('catalog.appliesTo'),
+            t('catalog.level'),
+            { header: t('export.fromYear'), type: 'integer' },
+            { header: t('export.toYear'), type: 'integer' },
+            { header: t('export.criteriaCount'), type: 'integer' },
+            { header: t('export.indicatorCount'), type: 'integer' },
+            t('catalog.scope'),
+            t('catalog.status'),
+          ]}
+          rows={() =>
+            rows.map((s) => [
+              s.id,
+              s.name,
+              s.legalBasis.number,
+              s.legalBasis.date,
+              s.legalBasis.issuer,
+              t(tierKey(s.tier)),
+              t(levelKey(s.level)),
+              s.period.fromYear,
+              s.period.toYear,
+              s.criteriaCount,
+              s.indicatorCount,
+              s.scope === 'national' ? t('catalog.national') : t('catalog.provincial'),
+              [
+                s.evaluable ? t('catalog.evaluable') : t('catalog.notEvaluable'),
+                s.illustrative ? t('illustrative') : null,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            ])
+          }
         />
       </Flex>
       <Table<SetSummary>

@@ -5,11 +5,12 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCriteriaSetComparison } from '../../api/catalog';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
 import { type MessageKey, useI18n } from '../../i18n';
 import { ComparedCriterion, changeTags } from './ComparedCriterion';
 import { SetStatusTags } from './CriteriaSetTable';
-import { levelKey, tierKey } from './labels';
+import { describeCondition, levelKey, tierKey } from './labels';
 import type { SetSummary } from './set-filters';
 
 type Response = CriteriaSetComparisonResponse;
@@ -77,6 +78,63 @@ function SideBySide({ response }: { response: Response }) {
   );
 }
 
+/** One row per threshold compared, under its criterion and indicator, as the page lists them. */
+function ComparisonExport({
+  response,
+  shown,
+  changesOnly,
+}: {
+  response: Response;
+  shown: Response['comparison']['criteria'];
+  changesOnly: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <ExportTableButton
+      title={t('export.comparisonTitle', { from: response.from.shortName, to: response.to.shortName })}
+      subtitle={exportSubtitle(changesOnly && t('catalog.changesOnly'))}
+      demo={response.from.illustrative || response.to.illustrative}
+      fileName={`so-sanh_${response.from.id}_${response.to.id}`}
+      columns={[
+        t('export.criterion'),
+        t('export.criterionName'),
+        t('scorecard.code'),
+        t('scorecard.indicator'),
+        t('export.change'),
+        t('export.condition'),
+        t('catalog.compareFrom'),
+        t('catalog.compareTo'),
+      ]}
+      rows={() =>
+        shown.flatMap((c) => {
+          const criterionName = (c.after ?? c.before)?.name ?? '';
+          const head = [c.number, criterionName, null, null, t(changeTags[c.change].key), null, null, null];
+          const indicators = c.indicators
+            .filter(
+              (i) =>
+                !changesOnly ||
+                i.change !== 'unchanged' ||
+                i.thresholds.some((x) => x.change !== 'unchanged'),
+            )
+            .flatMap((i) =>
+              (i.thresholds.length > 0 ? i.thresholds : [null]).map((x) => [
+                c.number,
+                criterionName,
+                i.code,
+                (i.after ?? i.before)?.name ?? '',
+                t(changeTags[x?.change ?? i.change].key),
+                x ? describeCondition(x.when, t) : null,
+                x?.before?.value ?? null,
+                x?.after?.value ?? null,
+              ]),
+            );
+          return [head, ...indicators];
+        })
+      }
+    />
+  );
+}
+
 function ComparisonResult({ response }: { response: Response }) {
   const { t } = useI18n();
   const [changesOnly, setChangesOnly] = useState(true);
@@ -101,9 +159,10 @@ function ComparisonResult({ response }: { response: Response }) {
       {notComparable > 0 && (
         <Alert type="info" showIcon title={t('catalog.notComparableSummary', { count: notComparable })} />
       )}
-      <Flex gap={8} align="center">
+      <Flex gap={8} align="center" wrap>
         <Switch checked={changesOnly} onChange={setChangesOnly} aria-label={t('catalog.changesOnly')} />
         <Typography.Text>{t('catalog.changesOnly')}</Typography.Text>
+        <ComparisonExport response={response} shown={shown} changesOnly={changesOnly} />
       </Flex>
       {shown.length === 0 ? (
         <Empty description={t('catalog.noDifferences')} />

@@ -61,6 +61,27 @@ const flags: Record<string, MessageKey> = {
 };
 
 export const tierKey = (tier: TierCode): MessageKey => tiers[tier];
+
+/** A tier the API names by code, in the page's language; an unknown code is shown as it is. */
+export function tierLabel(tier: string, t: (key: MessageKey) => string): string {
+  const key = (tiers as Record<string, MessageKey>)[tier];
+  return key ? t(key) : tier;
+}
+
+/**
+ * A reporting band in the page's language, from its stable key and bounds rather than the
+ * Vietnamese label the API sends ("all", "15-18", "4", "lt5").
+ */
+export function bandLabel(
+  band: { key: string; min: number; max: number },
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+): string {
+  if (band.key === 'all') return t('band.all', { total: band.max });
+  if (band.key.startsWith('lt')) return t('band.below', { count: band.max + 1 });
+  return band.min === band.max
+    ? t('band.exactly', { count: band.min })
+    : t('band.range', { min: band.min, max: band.max });
+}
 export const levelKey = (level: LevelCode): MessageKey => levels[level];
 export const valueTypeKey = (valueType: ValueTypeCode): MessageKey => valueTypes[valueType];
 

@@ -2,6 +2,7 @@ import { formatNumber } from '@ntm/core/format';
 import { Card, Flex, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Rollup } from '../../api/dashboard';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { outcomeColors } from '../../components/OutcomeTag';
 import { useI18n } from '../../i18n';
 
@@ -14,7 +15,42 @@ export function CriteriaMetBars({ rollup, heatmapSearch }: { rollup: Rollup; hea
   const evaluated = rollup.rollup.evaluatedCount;
   const width = (n: number) => `${evaluated === 0 ? 0 : (100 * n) / evaluated}%`;
   return (
-    <Card size="small" title={t('dashboard.criteriaTitle')} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      title={t('dashboard.criteriaTitle')}
+      style={{ height: '100%' }}
+      extra={
+        <ExportTableButton
+          title={t('dashboard.criteriaTitle')}
+          subtitle={exportSubtitle(
+            rollup.unit.name,
+            t('export.year', { year: rollup.rollup.year }),
+            rollup.criteriaSet.shortName,
+            `${t('dashboard.communesEvaluated')}: ${formatNumber(evaluated)}`,
+          )}
+          demo={rollup.unit.isDemo}
+          fileName={`xa-dat-tung-tieu-chi_${rollup.unit.code}_${rollup.rollup.year}`}
+          columns={[
+            t('export.criterionNumber'),
+            t('heatmap.criterion'),
+            { header: t('met'), type: 'integer' },
+            { header: t('notMet'), type: 'integer' },
+            { header: t('noData'), type: 'integer' },
+            { header: t('export.metShare'), type: 'percent' },
+          ]}
+          rows={() =>
+            rollup.rollup.criteria.map((c) => [
+              c.number,
+              c.name,
+              c.metCount,
+              c.notMetCount,
+              c.noDataCount,
+              Math.round(c.metShare * 1000) / 10,
+            ])
+          }
+        />
+      }
+    >
       <Flex vertical gap={4} role="list" aria-label={t('dashboard.criteriaTitle')}>
         {rollup.rollup.criteria.map((c) => {
           const detail = t('dashboard.criterionDetail', {

@@ -7,7 +7,7 @@ import { Chart } from '../../components/charts/Chart';
 import { echarts } from '../../components/charts/echarts';
 import { bandColor, tierColors } from '../../components/charts/palette';
 import { useI18n } from '../../i18n';
-import { tierKey } from '../catalog/labels';
+import { bandLabel, tierKey } from '../catalog/labels';
 import { tierDistribution, trendSeries } from './dashboard-model';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent]);
@@ -20,7 +20,7 @@ const numberFormatter = (value: unknown) =>
 export function BandsChart({ rollup }: { rollup: Rollup }) {
   const { t } = useI18n();
   const bands = [...rollup.rollup.bands].reverse();
-  const label = `${t('dashboard.bandsTitle')}: ${rollup.rollup.bands.map((b) => `${b.label} ${b.count}`).join('; ')}`;
+  const label = `${t('dashboard.bandsTitle')}: ${rollup.rollup.bands.map((b) => `${bandLabel(b, t)} ${b.count}`).join('; ')}`;
   return (
     <Card size="small" title={t('dashboard.bandsTitle')} data-testid="bands-card">
       <Chart
@@ -30,7 +30,7 @@ export function BandsChart({ rollup }: { rollup: Rollup }) {
           grid: { left: 130, right: 40, top: 8, bottom: 8 },
           tooltip: { trigger: 'item', valueFormatter: numberFormatter },
           xAxis: { type: 'value', show: false },
-          yAxis: { type: 'category', data: bands.map((b) => b.label), axisTick: { show: false } },
+          yAxis: { type: 'category', data: bands.map((b) => bandLabel(b, t)), axisTick: { show: false } },
           series: [
             {
               type: 'bar',

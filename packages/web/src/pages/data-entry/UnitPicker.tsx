@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useProvinceOfYear } from '../../api/province';
 import { useChildUnits } from '../../api/queries';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useScope, yearEndDate } from '../../scope';
@@ -53,6 +54,23 @@ export function UnitPicker() {
                 style={{ maxWidth: 320 }}
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
+              />
+              <ExportTableButton
+                title={t('dataEntry.pickTitle')}
+                subtitle={exportSubtitle(
+                  twoLevels ? province?.name : districts.find((d) => d.id === districtId)?.name,
+                  t('export.year', { year }),
+                  query.trim() && `${t('dataEntry.filterCommunes')}: "${query.trim()}"`,
+                )}
+                demo={rows.some((u) => u.isDemo)}
+                fileName={`danh-sach-xa_${year}`}
+                disabled={rows.length === 0}
+                columns={[
+                  t('dataEntry.commune'),
+                  t('dataEntry.code'),
+                  { header: t('dataEntry.villageCount'), type: 'integer' },
+                ]}
+                rows={() => rows.map((u) => [u.name, u.code, u.childCount])}
               />
             </Flex>
             <Table

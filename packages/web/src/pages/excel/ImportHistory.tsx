@@ -1,5 +1,6 @@
 import { formatNumber } from '@ntm/core/format';
 import { Button, Card, Table, Tag } from 'antd';
+import { ExportTableButton } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
 import { formatTimestamp } from '../../components/workflow/format';
 import { type ImportSummary, useImports } from './excel-api';
@@ -23,7 +24,42 @@ export function ImportHistory({ onChange }: { onChange(summary: ImportSummary): 
     discarded: text('statusDiscarded'),
   };
   return (
-    <Card size="small" title={text('historyTitle')} data-testid="import-history">
+    <Card
+      size="small"
+      title={text('historyTitle')}
+      data-testid="import-history"
+      extra={
+        imports.data && (
+          <ExportTableButton
+            title={text('historyTitle')}
+            fileName="lich-su-nhap-excel"
+            disabled={imports.data.imports.length === 0}
+            columns={[
+              { header: text('createdAt'), type: 'datetime' },
+              text('createdBy'),
+              text('file'),
+              { header: text('newValues'), type: 'integer' },
+              { header: text('changedValues'), type: 'integer' },
+              { header: text('unchangedValues'), type: 'integer' },
+              { header: text('problems'), type: 'integer' },
+              text('status'),
+            ]}
+            rows={() =>
+              (imports.data?.imports ?? []).map((i) => [
+                i.createdAt,
+                i.createdBy,
+                i.fileName,
+                i.newCount,
+                i.changedCount,
+                i.unchangedCount,
+                i.problemCount,
+                statusText[i.status],
+              ])
+            }
+          />
+        )
+      }
+    >
       <QueryState query={imports}>
         {(data) => (
           <Table<ImportSummary>

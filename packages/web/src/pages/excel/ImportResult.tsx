@@ -2,10 +2,12 @@ import { formatNumber } from '@ntm/core/format';
 import { Alert, App, Button, Card, Checkbox, Flex, Input, Statistic, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { ExportTableButton } from './ExportTableButton';
+import { ExportTableButton } from '../../components/ExportTableButton';
 import {
+  DIFF_EXPORT_LIMIT,
   DIFF_PAGE_SIZE,
   type DiffKind,
+  fetchWholeDiff,
   type ImportSummary,
   useConfirmImport,
   useDiscardImport,
@@ -68,40 +70,78 @@ function ProblemTable({ summary }: { summary: ImportSummary }) {
   );
 }
 
-function DiffTable({ id, kind }: { id: string; kind: DiffKind }) {
+function diffTitle(kind: DiffKind, text: ExcelText): string {
+  return text(kind === 'new' ? 'newValues' : kind === 'changed' ? 'changedValues' : 'unchangedValues');
+}
+
+function DiffExport({ id, kind, fileName }: { id: string; kind: DiffKind; fileName: string }) {
+  const text = useExcelText();
+  const withBefore = kind !== 'new';
+  return (
+    <ExportTableButton
+      title={diffTitle(kind, text)}
+      subtitle={fileName}
+      columns={[
+        text('unit'),
+        text('indicator'),
+        text('cell'),
+        ...(withBefore ? [text('before')] : []),
+        text('after'),
+      ]}
+      rows={async () =>
+        (await fetchWholeDiff(id, kind)).map((e) => [
+          `${e.unitName} (${e.unitCode})`,
+          e.indicatorCode,
+          `${e.sheet}!${e.cell}`,
+          ...(withBefore ? [show(e.before, text)] : []),
+          show(e.after, text),
+        ])
+      }
+      notes={[text('diffExportLimit', { limit: formatNumber(DIFF_EXPORT_LIMIT) })]}
+      fileName={`${kind}_${fileName.replace(/\.xlsx$/i, '')}.xlsx`}
+    />
+  );
+}
+
+function DiffTable({ id, kind, fileName }: { id: string; kind: DiffKind; fileName: string }) {
   const text = useExcelText();
   const [page, setPage] = useState(1);
   const diff = useImportDiff(id, kind, page);
   return (
-    <Table
-      size="small"
-      loading={diff.isFetching}
-      rowKey={(e) => `${e.sheet}!${e.cell}`}
-      dataSource={diff.data?.entries ?? []}
-      data-testid={`diff-${kind}`}
-      pagination={{
-        current: page,
-        pageSize: DIFF_PAGE_SIZE,
-        total: diff.data?.total ?? 0,
-        showSizeChanger: false,
-        onChange: setPage,
-      }}
-      columns={[
-        { key: 'unit', title: text('unit'), render: (_, e) => `${e.unitName} (${e.unitCode})` },
-        { key: 'indicator', title: text('indicator'), dataIndex: 'indicatorCode', width: 110 },
-        { key: 'cell', title: text('cell'), render: (_, e) => `${e.sheet}!${e.cell}`, width: 140 },
-        ...(kind === 'new'
-          ? []
-          : [
-              {
-                key: 'before',
-                title: text('before'),
-                render: (_: unknown, e: { before: unknown }) => show(e.before, text),
-              },
-            ]),
-        { key: 'after', title: text('after'), render: (_, e) => show(e.after, text) },
-      ]}
-    />
+    <Flex vertical gap={8} align="stretch">
+      <Flex justify="flex-end">
+        <DiffExport id={id} kind={kind} fileName={fileName} />
+      </Flex>
+      <Table
+        size="small"
+        loading={diff.isFetching}
+        rowKey={(e) => `${e.sheet}!${e.cell}`}
+        dataSource={diff.data?.entries ?? []}
+        data-testid={`diff-${kind}`}
+        pagination={{
+          current: page,
+          pageSize: DIFF_PAGE_SIZE,
+          total: diff.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        columns={[
+          { key: 'unit', title: text('unit'), render: (_, e) => `${e.unitName} (${e.unitCode})` },
+          { key: 'indicator', title: text('indicator'), dataIndex: 'indicatorCode', width: 110 },
+          { key: 'cell', title: text('cell'), render: (_, e) => `${e.sheet}!${e.cell}`, width: 140 },
+          ...(kind === 'new'
+            ? []
+            : [
+                {
+                  key: 'before',
+                  title: text('before'),
+                  render: (_: unknown, e: { before: unknown }) => show(e.before, text),
+                },
+              ]),
+          { key: 'after', title: text('after'), render: (_, e) => show(e.after, text) },
+        ]}
+      />
+    </Flex>
   );
 }
 
@@ -178,14 +218,14 @@ export function ImportResult({
           <Tabs
             items={(['new', 'changed', 'unchanged'] as const).map((kind) => ({
               key: kind,
-              label: `${text(kind === 'new' ? 'newValues' : kind === 'changed' ? 'changedValues' : 'unchangedValues')} (${formatNumber(
+              label: `${diffTitle(kind, text)} (${formatNumber(
                 kind === 'new'
                   ? summary.newCount
                   : kind === 'changed'
                     ? summary.changedCount
                     : summary.unchangedCount,
               )})`,
-              children: <DiffTable id={summary.id} kind={kind} />,
+              children: <DiffTable id={summary.id} kind={kind} fileName={summary.fileName} />,
             }))}
           />
         )}

@@ -5,7 +5,7 @@ import type {
   ImportListResponse,
   ImportSummary,
 } from '@ntm/server/contract/excel';
-import type { ReportFormat, ReportName, TableExportRequest } from '@ntm/server/contract/reports';
+import type { ReportFormat, ReportName } from '@ntm/server/contract/reports';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet, apiSend, apiUrl, csrfToken } from '../../api/client';
 
@@ -45,6 +45,24 @@ export function useImportDiff(id: string | undefined, kind: DiffKind, page: numb
     enabled: id !== undefined,
     placeholderData: keepPreviousData,
   });
+}
+
+/** What a diff export fetches at most: a larger import is checked in the file itself. */
+export const DIFF_EXPORT_LIMIT = 20_000;
+
+/** Every entry of one kind of a staged import's diff, page by page, up to DIFF_EXPORT_LIMIT. */
+export async function fetchWholeDiff(id: string, kind: DiffKind): Promise<ImportDiffResponse['entries']> {
+  const entries: ImportDiffResponse['entries'] = [];
+  for (let offset = 0; offset < DIFF_EXPORT_LIMIT; offset += 500) {
+    const page = await apiGet<ImportDiffResponse>(`/excel/imports/${encodeURIComponent(id)}/diff`, {
+      kind,
+      offset,
+      limit: 500,
+    });
+    entries.push(...page.entries);
+    if (entries.length >= page.total || page.entries.length === 0) break;
+  }
+  return entries.slice(0, DIFF_EXPORT_LIMIT);
 }
 
 function parseProblem(status: number, text: string): ApiError {
@@ -117,21 +135,4 @@ export function useDiscardImport() {
   return useImportStep((id, _body: Record<string, never>) =>
     apiSend<ImportSummary>('POST', `/excel/imports/${encodeURIComponent(id)}/discard`, {}),
   );
-}
-
-/** Saves any table the page shows as .xlsx, through the server so numbers stay numbers. */
-export async function downloadTable(request: TableExportRequest, fileName: string): Promise<void> {
-  const csrf = csrfToken();
-  const response = await fetch(apiUrl('/reports/table'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-    body: JSON.stringify(request),
-  });
-  if (!response.ok) throw parseProblem(response.status, await response.text());
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }

@@ -2,7 +2,7 @@ import { compareVietnamese } from '@ntm/core/format';
 import { Button, Flex, Input, Select } from 'antd';
 import type { Rollup } from '../../api/dashboard';
 import { useI18n } from '../../i18n';
-import { tierKey } from '../catalog/labels';
+import { bandLabel, tierKey } from '../catalog/labels';
 import { foldedSearch } from '../dashboard/folded-search';
 import {
   emptyFilter,
@@ -71,7 +71,7 @@ export function HeatmapFilters({ filter, onChange, rollup, districts }: Props) {
         style={{ width: 170 }}
         value={filter.band ?? undefined}
         onChange={(value) => update({ band: value ?? null })}
-        options={rollup.rollup.bands.map((b) => ({ value: b.key, label: b.label }))}
+        options={rollup.rollup.bands.map((b) => ({ value: b.key, label: bandLabel(b, t) }))}
         data-testid="filter-band"
       />
       <Select<string>

@@ -7,7 +7,9 @@ import { outcomeColors } from '../../components/OutcomeTag';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useScope } from '../../scope';
+import { CatalogLanguageNote } from '../catalog/CatalogLanguageNote';
 import { AreaHeading } from '../dashboard/AreaHeading';
+import { HeatmapExport } from './HeatmapExport';
 import { HeatmapFilters } from './HeatmapFilters';
 import { type CellChoice, HeatmapGrid } from './HeatmapGrid';
 import { applyHeatmap, type HeatmapFilter, parseFilter, writeFilter } from './heatmap-filter';
@@ -83,6 +85,14 @@ export default function HeatmapPage() {
                 <Typography.Text type="secondary">{data.criteriaSet.shortName}</Typography.Text>
                 {data.criteriaSet.illustrative && <Tag color="orange">{t('illustrative')}</Tag>}
                 <Typography.Text type="secondary">· {t('heatmap.keyboardHint')}</Typography.Text>
+                <CatalogLanguageNote />
+                <HeatmapExport
+                  rollup={data}
+                  rows={rows}
+                  filter={filter}
+                  districtNames={districtNames}
+                  year={year}
+                />
               </Flex>
               {rows.length === 0 ? (
                 <Typography.Text type="secondary">{t('heatmap.noMatch')}</Typography.Text>

@@ -5,6 +5,7 @@ import { OutcomeTag } from '../../components/OutcomeTag';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { IndicatorTable } from '../scorecard/IndicatorTable';
+import { IndicatorsExport } from '../scorecard/ScorecardExport';
 import type { CellChoice } from './HeatmapGrid';
 
 interface Props {
@@ -55,6 +56,7 @@ export function IndicatorDrawer({ choice, year, criteriaSetId, onClose }: Props)
                       total: criterion.indicatorsTotal,
                     })}
                   </Typography.Text>
+                  <IndicatorsExport response={data} year={year} criterionNumber={criterion.number} />
                 </Flex>
                 <IndicatorTable criterion={criterion} trend={undefined} compact />
                 <Link to={`/nhap-lieu/${encodeURIComponent(choice.unitId)}?nam=${year}`}>

@@ -3,6 +3,7 @@ import { Badge, Button, Card, Flex, List, Select, Table, Tag, Typography } from 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useInbox, useMarkNotificationsRead, useNotifications } from '../../auth/queries';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
 import { formatTimestamp } from '../../components/workflow/format';
 import { useI18n } from '../../i18n';
@@ -75,15 +76,41 @@ export default function InboxPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('inbox.title')}
         </Typography.Title>
-        <Select<number | 'all'>
-          value={year ?? 'all'}
-          onChange={(value) => setYear(value === 'all' ? undefined : value)}
-          style={{ width: 140 }}
-          options={[
-            { value: 'all', label: t('inbox.allYears') },
-            ...selectableYears.map((y) => ({ value: y, label: String(y) })),
-          ]}
-        />
+        <Flex gap={8} align="center">
+          {inbox.data && (
+            <ExportTableButton
+              title={t('inbox.title')}
+              subtitle={exportSubtitle(year === undefined ? t('inbox.allYears') : t('export.year', { year }))}
+              fileName="viec-cho-xu-ly"
+              disabled={inbox.data.groups.length === 0}
+              columns={[
+                t('workflow.status'),
+                t('inbox.unit'),
+                { header: t('year'), type: 'integer' },
+                { header: t('inbox.count'), type: 'integer' },
+                t('workflow.reason'),
+              ]}
+              rows={() =>
+                (inbox.data?.groups ?? []).map((g) => [
+                  t(`inbox.kind.${g.kind}`),
+                  g.unitName,
+                  g.year,
+                  g.count,
+                  g.reasons.join('; '),
+                ])
+              }
+            />
+          )}
+          <Select<number | 'all'>
+            value={year ?? 'all'}
+            onChange={(value) => setYear(value === 'all' ? undefined : value)}
+            style={{ width: 140 }}
+            options={[
+              { value: 'all', label: t('inbox.allYears') },
+              ...selectableYears.map((y) => ({ value: y, label: String(y) })),
+            ]}
+          />
+        </Flex>
       </Flex>
       <QueryState query={inbox}>
         {(data) => (

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../auth/session';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useScope, yearEndDate } from '../../scope';
-import { tierKey } from '../catalog/labels';
+import { bandLabel, tierKey } from '../catalog/labels';
 import { AreaHeading } from '../dashboard/AreaHeading';
 import { CommuneList } from './CommuneList';
 import { type MapMode, mapModel } from './map-model';
@@ -72,6 +72,7 @@ export default function MapPage() {
             notEvaluated: t('map.notEvaluated'),
             notRecognised: t('dashboard.notRecognised'),
             tier: (tier) => t(tierKey(tier)),
+            band: (band) => bandLabel(band, t),
           });
           const names = new Map(data.features.map((f) => [f.properties.unitId, f.properties.name]));
           const selected = data.features.find((f) => f.properties.unitId === selectedId);
@@ -146,6 +147,8 @@ export default function MapPage() {
                   <CommuneList
                     features={data.features}
                     rows={rows}
+                    rollup={rollup.data}
+                    year={year}
                     selectedId={selectedId}
                     onSelect={setSelectedId}
                   />

@@ -33,7 +33,12 @@ const rollup = buildRollup([
   buildCommuneRow({ unitId: 'a', criteriaMet: 3, recognisedTier: 'advanced' }),
   buildCommuneRow({ unitId: 'b', criteriaMet: 1, recognisedTier: null }),
 ]);
-const labels = { notEvaluated: 'Không đánh giá', notRecognised: 'Chưa công nhận', tier: (t: string) => t };
+const labels = {
+  notEvaluated: 'Không đánh giá',
+  notRecognised: 'Chưa công nhận',
+  tier: (t: string) => t,
+  band: (b: { min: number; max: number }) => `${b.min}–${b.max}`,
+};
 
 describe('mapModel', () => {
   it('colours communes by criteria met with the standard bands, wards as not evaluated', () => {
@@ -44,8 +49,8 @@ describe('mapModel', () => {
       { name: 'ward', value: NOT_EVALUATED },
     ]);
     expect(model.pieces.map((p) => [p.label, p.min, p.max, p.value])).toEqual([
-      ['Đạt 3 tiêu chí', 3, 3, undefined],
-      ['Dưới 3 tiêu chí', 0, 2, undefined],
+      ['3–3', 3, 3, undefined],
+      ['0–2', 0, 2, undefined],
       ['Không đánh giá', undefined, undefined, NOT_EVALUATED],
     ]);
   });

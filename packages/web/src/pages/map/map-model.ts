@@ -27,6 +27,7 @@ interface Labels {
   notEvaluated: string;
   notRecognised: string;
   tier(tier: (typeof tierOrder)[number]): string;
+  band(band: { key: string; min: number; max: number }): string;
 }
 
 /**
@@ -53,7 +54,7 @@ export function mapModel(
     return {
       data,
       pieces: [
-        ...bands.map((b, i) => ({ min: b.min, max: b.max, label: b.label, color: bandColor(i) })),
+        ...bands.map((b, i) => ({ min: b.min, max: b.max, label: labels.band(b), color: bandColor(i) })),
         notEvaluated,
       ],
     };

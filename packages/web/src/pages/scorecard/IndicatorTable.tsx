@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { IndicatorSparkline } from './IndicatorSparkline';
 import {
   type CriterionResult,
+  englishGap,
   formatObservedValue,
   formatRequirement,
   gapWithoutName,
@@ -22,8 +23,9 @@ interface Props {
   compact: boolean;
 }
 
-function useIndicatorText() {
-  const { t } = useI18n();
+/** An indicator's value, requirement and gap as the page writes them, in its language. */
+export function useIndicatorText() {
+  const { t, language } = useI18n();
   const yesNo = { yes: t('scorecard.valueYes'), no: t('scorecard.valueNo') };
   return {
     value: (i: IndicatorResult) => (i.value === null ? null : formatObservedValue(i.value, i, yesNo)),
@@ -34,7 +36,8 @@ function useIndicatorText() {
         return i.provenance === 'derived' ? t('scorecard.noDataDerived') : t('noData');
       // A met yes/no indicator's sentence is just "Đạt", which the result column already says.
       if (i.outcome === 'met' && i.valueType === 'boolean') return null;
-      return i.gap ? gapWithoutName(i.gap.sentence, i.name) : null;
+      if (!i.gap) return null;
+      return language === 'vi' ? gapWithoutName(i.gap.sentence, i.name) : englishGap(i, t, yesNo);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { UnitTrendResponse } from '@ntm/server/contract/trend';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
-import { tierKey } from '../catalog/labels';
+import { bandLabel, tierKey } from '../catalog/labels';
 import { CriteriaTrend } from './CriteriaTrend';
 
 interface Props {
@@ -70,7 +70,7 @@ export function ScorecardSummary({ response, trend, year }: Props) {
               suffix={`/ ${evaluation.criteriaTotal}`}
             />
           </div>
-          <Typography.Text type="secondary">{evaluation.band.label}</Typography.Text>
+          <Typography.Text type="secondary">{bandLabel(evaluation.band, t)}</Typography.Text>
           {evaluation.criteriaNoData > 0 && (
             <div>
               <Typography.Text type="warning">

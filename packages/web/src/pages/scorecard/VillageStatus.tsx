@@ -1,108 +1,121 @@
-import { compareVietnamese } from '@ntm/core/format';
-import type { UnitEvaluationResponse } from '@ntm/server/contract/evaluation';
-import type { UnitSummary } from '@ntm/server/contract/units';
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import type { VillageEvaluationsResponse } from '@ntm/server/contract/evaluation';
+import { Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/client';
-import { useChildUnits } from '../../api/queries';
 import { useVillageEvaluations } from '../../api/scorecard';
-import { useI18n } from '../../i18n';
-import { yearEndDate } from '../../scope';
+import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
+import { QueryState } from '../../components/QueryState';
+import { type MessageKey, useI18n } from '../../i18n';
 
-interface Row {
-  village: UnitSummary;
-  evaluation: UnitEvaluationResponse | undefined;
-  error: unknown;
-  pending: boolean;
-}
+type Village = VillageEvaluationsResponse['villages'][number];
 
-function Status({ row }: { row: Row }) {
+const statusKeys: Record<Village['status'], MessageKey> = {
+  met: 'scorecard.villageMet',
+  not_met: 'scorecard.villageNotMet',
+  no_data: 'scorecard.villageNoData',
+  not_evaluable: 'scorecard.villageNoSet',
+};
+
+function Status({ village }: { village: Village }) {
   const { t } = useI18n();
-  if (row.error) {
-    const missingSet =
-      row.error instanceof ApiError &&
-      ['no_criteria_set', 'criteria_set_incomplete'].includes(row.error.code);
+  if (village.status === 'not_evaluable') {
     return (
-      <Tooltip title={row.error instanceof ApiError ? row.error.detail : undefined}>
-        <Typography.Text type="secondary">
-          {missingSet ? t('scorecard.villageNoSet') : t('errorTitle')}
+      <Tooltip title={village.problem?.message}>
+        <Typography.Text type="secondary" data-village-status="not_evaluable">
+          {t('scorecard.villageNoSet')}
         </Typography.Text>
       </Tooltip>
     );
   }
-  if (row.pending || !row.evaluation)
-    return <Typography.Text type="secondary">{t('loading')}</Typography.Text>;
-  const e = row.evaluation.evaluation;
-  if (e.criteriaNoData === e.criteriaTotal) {
+  if (village.status === 'no_data') {
     return <Tag data-village-status="no_data">{t('scorecard.villageNoData')}</Tag>;
   }
-  const met = e.eligibility.allCriteriaMet;
+  const met = village.status === 'met';
   return (
     <>
-      <Tag color={met ? 'success' : 'error'} data-village-status={met ? 'met' : 'not_met'}>
-        {met ? t('scorecard.villageMet') : t('scorecard.villageNotMet')}
+      <Tag color={met ? 'success' : 'error'} data-village-status={village.status}>
+        {t(statusKeys[village.status])}
       </Tag>
       <Typography.Text type="secondary">
-        {t('scorecard.criteriaOf', { met: e.criteriaMet, total: e.criteriaTotal })}
+        {t('scorecard.criteriaOf', { met: village.criteriaMet, total: village.criteriaTotal })}
       </Typography.Text>
     </>
   );
 }
 
-function Recognised({ evaluation }: { evaluation: UnitEvaluationResponse | undefined }) {
-  const { t } = useI18n();
-  const decided = evaluation?.recognitions.find(
-    (r) => r.status === 'decided' && r.tier === 'village_standard',
-  );
-  if (!decided) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <Typography.Text>
-      {t('scorecard.villageRecognised', { number: decided.decisionNumber ?? '' })}
-    </Typography.Text>
-  );
-}
-
-/** The commune's villages, each judged under the village standard on its own values. */
+/** The commune's villages, each judged under the village standard on its own values, in one request. */
 export function VillageStatus({ communeId, year }: { communeId: string; year: number }) {
   const { t } = useI18n();
-  const children = useChildUnits(communeId, yearEndDate(year));
-  const villages = (children.data?.units ?? [])
-    .filter((u) => u.level === 'village')
-    .sort((a, b) => compareVietnamese(a.name, b.name));
-  const evaluations = useVillageEvaluations(
-    villages.map((v) => v.id),
-    year,
-  );
-  const rows: Row[] = villages.map((village, i) => ({
-    village,
-    evaluation: evaluations[i]?.data,
-    error: evaluations[i]?.error ?? null,
-    pending: evaluations[i]?.isPending ?? true,
-  }));
+  const villages = useVillageEvaluations(communeId, year);
   return (
-    <Table<Row>
-      size="small"
-      pagination={false}
-      loading={children.isPending}
-      rowKey={(r) => r.village.id}
-      dataSource={rows}
-      locale={{ emptyText: t('scorecard.noVillages') }}
-      columns={[
-        {
-          title: t('scorecard.village'),
-          key: 'name',
-          render: (_, r) => (
-            <Link to={`/don-vi/${encodeURIComponent(r.village.id)}?nam=${year}`}>{r.village.name}</Link>
-          ),
-        },
-        { title: t('scorecard.villageStandard'), key: 'status', render: (_, r) => <Status row={r} /> },
-        {
-          title: t('scorecard.recognition.decision'),
-          key: 'recognised',
-          responsive: ['sm'],
-          render: (_, r) => <Recognised evaluation={r.evaluation} />,
-        },
-      ]}
-    />
+    <QueryState query={villages}>
+      {(data) => (
+        <Flex vertical gap={8}>
+          <Flex justify="flex-end">
+            <ExportTableButton
+              title={t('export.villagesTitle', { name: data.commune.name })}
+              subtitle={exportSubtitle(t('export.year', { year }), t('scorecard.villageStandard'))}
+              demo={data.commune.isDemo}
+              fileName={`thon-ban_${data.commune.code}_${year}`}
+              disabled={data.villages.length === 0}
+              columns={[
+                t('export.code'),
+                t('scorecard.village'),
+                t('scorecard.villageStandard'),
+                { header: t('export.criteriaMet'), type: 'integer' },
+                { header: t('export.criteriaTotal'), type: 'integer' },
+                t('scorecard.recognition.decision'),
+                { header: t('scorecard.recognition.date'), type: 'date' },
+              ]}
+              rows={() =>
+                data.villages.map((v) => [
+                  v.unit.code,
+                  v.unit.name,
+                  t(statusKeys[v.status]),
+                  v.status === 'not_evaluable' ? null : v.criteriaMet,
+                  v.status === 'not_evaluable' ? null : v.criteriaTotal,
+                  v.recognition?.decisionNumber ?? null,
+                  v.recognition?.decisionDate ?? null,
+                ])
+              }
+            />
+          </Flex>
+          <Table<Village>
+            size="small"
+            pagination={false}
+            rowKey={(v) => v.unit.id}
+            dataSource={data.villages}
+            locale={{ emptyText: t('scorecard.noVillages') }}
+            data-testid="village-table"
+            columns={[
+              {
+                title: t('scorecard.village'),
+                key: 'name',
+                render: (_, v) => (
+                  <Link to={`/don-vi/${encodeURIComponent(v.unit.id)}?nam=${year}`}>{v.unit.name}</Link>
+                ),
+              },
+              {
+                title: t('scorecard.villageStandard'),
+                key: 'status',
+                render: (_, v) => <Status village={v} />,
+              },
+              {
+                title: t('scorecard.recognition.decision'),
+                key: 'recognised',
+                responsive: ['sm'],
+                render: (_, v) =>
+                  v.recognition ? (
+                    <Typography.Text>
+                      {t('scorecard.villageRecognised', { number: v.recognition.decisionNumber ?? '' })}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text type="secondary">—</Typography.Text>
+                  ),
+              },
+            ]}
+          />
+        </Flex>
+      )}
+    </QueryState>
   );
 }

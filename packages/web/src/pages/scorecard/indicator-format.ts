@@ -53,3 +53,51 @@ export function gapWithoutName(sentence: string, name: string): string {
   const rest = sentence.slice(name.length).replace(/^[\s:]+/, '');
   return rest.length > 0 ? rest : sentence;
 }
+
+type Translate = (
+  key:
+    | 'gap.met'
+    | 'gap.below'
+    | 'gap.above'
+    | 'gap.notEqual'
+    | 'gap.required'
+    | 'gap.levelMet'
+    | 'gap.levelShort'
+    | 'gap.percentPoints',
+  vars?: Record<string, string | number>,
+) => string;
+
+/**
+ * The gap in English, built from the figures the API sends rather than its Vietnamese sentence
+ * (which stays the reference in Vietnamese). Units from the catalog ("triệu đồng/người/năm")
+ * are legal text and are kept as they are.
+ */
+export function englishGap(indicator: IndicatorResult, t: Translate, yesNo: YesNo): string | null {
+  const { value, threshold, comparator } = indicator;
+  if (value === null || threshold === null || indicator.gap === null) return null;
+  const met = indicator.outcome === 'met';
+  if (comparator === 'is_true' || comparator === 'is_false') {
+    return met ? null : t('gap.required', { required: comparator === 'is_true' ? yesNo.yes : yesNo.no });
+  }
+  if (comparator === 'level_gte') {
+    const vars = { value: String(value), required: String(threshold.value) };
+    return met
+      ? t('gap.levelMet', vars)
+      : t('gap.levelShort', { ...vars, steps: Math.abs(indicator.gap.amount ?? 0) });
+  }
+  if (typeof value !== 'number' || typeof threshold.value !== 'number') {
+    return met ? null : t('gap.required', { required: `“${String(threshold.value)}”` });
+  }
+  const shown = formatObservedValue(value, indicator, yesNo);
+  const limit = formatObservedValue(threshold.value, indicator, yesNo);
+  if (met)
+    return t('gap.met', {
+      value: shown,
+      requirement: formatRequirement(comparator, threshold.value, indicator, yesNo),
+    });
+  const unit = indicator.valueType === 'percent' ? t('gap.percentPoints') : indicator.unit;
+  const distance = `${formatNumber(Math.round(Math.abs(value - threshold.value) * 1e9) / 1e9)}${unit ? ` ${unit}` : ''}`;
+  const vars = { value: shown, threshold: limit, distance };
+  if (comparator === 'eq') return t('gap.notEqual', vars);
+  return t(value > threshold.value ? 'gap.above' : 'gap.below', vars);
+}

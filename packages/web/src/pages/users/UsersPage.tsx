@@ -2,6 +2,7 @@ import { App, Button, Flex, Form, Input, Modal, Table, Tag, Typography } from 'a
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { type UserSummary, useSaveUser, useUsers } from '../../auth/queries';
+import { ExportTableButton } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
 import { formatTimestamp } from '../../components/workflow/format';
 import { useI18n } from '../../i18n';
@@ -136,9 +137,42 @@ export default function UsersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('users.title')}
         </Typography.Title>
-        <Button type="primary" onClick={() => open('new')} data-testid="user-create">
-          {t('users.create')}
-        </Button>
+        <Flex gap={8} align="center">
+          {users.data && (
+            <ExportTableButton
+              title={t('users.title')}
+              fileName="nguoi-dung"
+              demo={users.data.users.some((u) => u.isDemo)}
+              columns={[
+                t('auth.username'),
+                t('users.displayName'),
+                t('users.role'),
+                t('users.scope'),
+                t('users.state'),
+                { header: t('export.createdAt'), type: 'datetime' },
+                { header: t('export.passwordChangedAt'), type: 'datetime' },
+              ]}
+              rows={() =>
+                (users.data?.users ?? []).map((u) => [
+                  u.username,
+                  u.displayName,
+                  t(`role.${u.role}`),
+                  u.unitName ?? u.departmentName ?? '',
+                  !u.active
+                    ? t('users.inactive')
+                    : u.lockedUntil
+                      ? t('users.locked', { time: formatTimestamp(u.lockedUntil) })
+                      : t('users.active'),
+                  u.createdAt,
+                  u.passwordChangedAt,
+                ])
+              }
+            />
+          )}
+          <Button type="primary" onClick={() => open('new')} data-testid="user-create">
+            {t('users.create')}
+          </Button>
+        </Flex>
       </Flex>
       <QueryState query={users}>
         {(data) => (
