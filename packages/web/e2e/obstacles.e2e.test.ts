@@ -59,7 +59,7 @@ describe('obstacles and maintenance alerts', () => {
     await commune.getByTestId('raise-criterion').click();
     await commune.keyboard.type('Giao thông');
     await commune.keyboard.press('Enter');
-    await commune.getByRole('dialog').getByText('2. Giao thông', { exact: true }).waitFor();
+    await commune.getByTestId('raise-criterion').getByText('2. Giao thông', { exact: true }).waitFor();
     await commune.getByTestId('raise-title').fill(TITLE);
     await commune
       .getByTestId('raise-description')

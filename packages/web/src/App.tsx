@@ -86,7 +86,10 @@ startFirstScreen(queryClient, window.location);
 function Localised() {
   const { language } = useI18n();
   return (
-    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1f7a4d' } }}>
+    <ConfigProvider
+      locale={language === 'vi' ? viVN : enUS}
+      theme={{ token: { colorPrimary: '#1f7a4d' }, zeroRuntime: true }}
+    >
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>

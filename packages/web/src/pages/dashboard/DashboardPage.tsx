@@ -5,12 +5,10 @@ import { useRollup, useTargets } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { selectableYears, useScope } from '../../scope';
-import { AlertsCard } from '../follow-up/AlertsCard';
 import { AreaHeading } from './AreaHeading';
 import { useAfterPaint } from './after-paint';
 import { CriteriaMetBars } from './CriteriaMetBars';
 import { KeyNumbers } from './KeyNumbers';
-import { OverdueTasksCard } from './OverdueTasksCard';
 import { TargetsCard } from './TargetsCard';
 
 // ECharts arrives after the targets and key numbers are on screen.
@@ -19,6 +17,11 @@ const TiersChart = lazy(() => import('./charts').then((m) => ({ default: m.Tiers
 const TrendChart = lazy(() => import('./charts').then((m) => ({ default: m.TrendChart })));
 // The ranking table brings Ant Design's Table, which the first figures do not need.
 const ClosestTable = lazy(() => import('./ClosestTable').then((m) => ({ default: m.ClosestTable })));
+// Alerts and overdue tasks are read after the first figures: their requests would compete with them.
+const AlertsCard = lazy(() => import('../follow-up/AlertsCard').then((m) => ({ default: m.AlertsCard })));
+const OverdueTasksCard = lazy(() =>
+  import('./OverdueTasksCard').then((m) => ({ default: m.OverdueTasksCard })),
+);
 
 const chartFallback = <Skeleton active paragraph={{ rows: 4 }} />;
 
@@ -75,18 +78,24 @@ export default function DashboardPage() {
             </Col>
           </>
         )}
-        <Col xs={24} lg={rollup.data ? 15 : 24}>
-          <AlertsCard year={year} />
-        </Col>
-        <Col xs={24} lg={rollup.data ? 9 : 24}>
-          <OverdueTasksCard />
-        </Col>
         {showRest && (
-          <Col xs={24} lg={rollup.data ? 15 : 24}>
-            <Suspense fallback={chartFallback}>
-              <TrendChart years={trend} currentYear={year} />
-            </Suspense>
-          </Col>
+          <>
+            <Col xs={24} lg={rollup.data ? 15 : 24}>
+              <Suspense fallback={chartFallback}>
+                <AlertsCard year={year} />
+              </Suspense>
+            </Col>
+            <Col xs={24} lg={rollup.data ? 9 : 24}>
+              <Suspense fallback={chartFallback}>
+                <OverdueTasksCard />
+              </Suspense>
+            </Col>
+            <Col xs={24} lg={rollup.data ? 15 : 24}>
+              <Suspense fallback={chartFallback}>
+                <TrendChart years={trend} currentYear={year} />
+              </Suspense>
+            </Col>
+          </>
         )}
       </Row>
     </Flex>
