@@ -312,6 +312,7 @@ function Comparison({
   asOf: string | undefined;
 }) {
   const p = usePlanText();
+  const { language } = useI18n();
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const targetId = chosen ?? targets[0]?.target.id;
   const comparison = useComparison(year, targetId, asOf);
@@ -415,7 +416,7 @@ function Comparison({
         </QueryState>
         {target && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {target.metricLabel}
+            {metricNames[language][target.target.metric]}
           </Typography.Text>
         )}
       </Flex>
@@ -426,7 +427,7 @@ function Comparison({
 /** /ke-hoach: the year's plan for an area, its targets against live results, and the forecast. */
 export default function PlansPage() {
   const p = usePlanText();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { year, unitId, setUnitId } = useScope();
   const [params, setParams] = useSearchParams();
   // In the URL, so that "the plan as it stood on 30/06" can be shared.
@@ -522,7 +523,7 @@ export default function PlansPage() {
                     ]}
                     rows={plan.targets.map((x) => [
                       x.target.label,
-                      x.metricLabel,
+                      metricNames[language][x.target.metric],
                       x.target.value,
                       x.actual,
                       x.progress === null ? null : Math.round(x.progress * 1000) / 10,
@@ -559,7 +560,7 @@ export default function PlansPage() {
                         <Flex vertical>
                           <Typography.Text strong>{x.target.label}</Typography.Text>
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {x.metricLabel}
+                            {metricNames[language][x.target.metric]}
                           </Typography.Text>
                         </Flex>
                       ),
