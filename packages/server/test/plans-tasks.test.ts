@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectiveDetailResponse, TaskListResponse } from '../src/contract/directives';
+import { runReminders } from '../src/features/reminders/reminders.service';
 import { demoAccountsOf } from './demo-accounts';
 import { createTestApp, type TestApp, testDialect } from './harness';
 import { type Session, signIn } from './sessions';
@@ -126,6 +127,37 @@ describe(`directive tasks and deadlines on ${testDialect}`, () => {
     // The seeded task of the district is overdue too, and told once however often tasks are read.
     const seeded = notices.body.notifications.filter((n) => n.kind === 'task_overdue');
     expect(seeded).toHaveLength(2);
+  });
+
+  it('tells the assignee of an overdue task from the reminder job, when nobody reads the tasks', async () => {
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const created = await admin.send<DirectiveDetailResponse>(
+      'POST',
+      `/api/directives/${encodeURIComponent(DIRECTIVE)}/tasks`,
+      {
+        number: '8',
+        content: 'Tổng hợp kiến nghị của các xã về tiêu chí thủy lợi',
+        assignee: { kind: 'unit', unitId: districtId },
+        deadline: tomorrow,
+      },
+    );
+    expect(created.status).toBe(200);
+    const overdueNotices = async () =>
+      (
+        await t.database.db
+          .selectFrom('notifications')
+          .select('message')
+          .where('kind', '=', 'task_overdue')
+          .execute()
+      ).filter((n) => n.message.includes('tiêu chí thủy lợi'));
+    expect(await overdueNotices()).toHaveLength(0);
+    // Three days on, the job that runs in the server process finds it overdue; a second run tells no one again.
+    const later = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    const run = await runReminders(t.database.db, { now: later });
+    expect(run.notifications).toBeGreaterThan(0);
+    expect(await overdueNotices()).toHaveLength(1);
+    await runReminders(t.database.db, { now: later });
+    expect(await overdueNotices()).toHaveLength(1);
   });
 
   it('lets only the assignee report, on a date from the directive to today, and clears the overdue flag', async () => {

@@ -123,8 +123,9 @@ async function accountsOfAssignee(
 }
 
 /**
- * Tells each assignee, once, that a task of theirs is overdue. Run whenever tasks are read: a
- * deadline passes without any write, and the claim on each task keeps two processes from both telling.
+ * Tells each assignee, once, that a task of theirs is overdue. Run by the reminder job and whenever
+ * tasks are read: a deadline passes without any write, and the claim on each task keeps two
+ * processes from both telling.
  */
 export async function notifyOverdueTasks(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
   const today = vietnamToday(now);

@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema';
 import { syncMaintenanceAlerts } from '../alerts/alerts.service';
 import { appendAudit } from '../audit/audit.repository';
 import { actorName, type Viewer } from '../auth/viewer';
+import { notifyOverdueTasks } from '../directives/directives.service';
 import { insertNotifications } from '../notifications/notifications.repository';
 import { findObstacles } from '../obstacles/obstacles.repository';
 import { vietnamToday } from '../obstacles/obstacles.service';
@@ -261,7 +262,7 @@ export async function runReminders(
     ...(await staleDataReminders(db, today, settings.staleDays)),
     ...(await returnedValueReminders(db, today, settings.dueSoonDays)),
   ];
-  const notifications = await deliver(db, reminders, at);
+  const notifications = (await deliver(db, reminders, at)) + (await notifyOverdueTasks(db, now));
   const emails = options.mailer && settings.emailDigest ? await sendDigests(db, options.mailer, at) : 0;
   return { alertsRaised, notifications, emails };
 }
