@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { en } from './messages/en';
 import { vi } from './messages/vi';
 
@@ -12,6 +12,13 @@ interface I18n {
   setLanguage(language: Language): void;
   /** Message in the current language; `{name}` placeholders are filled from `vars`. */
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
+export function fillTemplate(template: string, vars?: Record<string, string | number>): string {
+  return vars
+    ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+    : template;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -30,10 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         setLanguageState(next);
       },
       t(key, vars) {
-        const template = dictionaries[language][key];
-        return vars
-          ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
-          : template;
+        return fillTemplate(dictionaries[language][key], vars);
       },
     }),
     [language],
@@ -45,4 +49,12 @@ export function useI18n(): I18n {
   const context = useContext(I18nContext);
   if (!context) throw new Error('useI18n outside I18nProvider');
   return context;
+}
+
+/** A page's own messages in both languages, looked up in the language of the application. */
+export function usePageText<K extends string>(
+  messages: Record<Language, Record<K, string>>,
+): (key: K, vars?: Record<string, string | number>) => string {
+  const { language } = useI18n();
+  return useCallback((key, vars) => fillTemplate(messages[language][key], vars), [language, messages]);
 }

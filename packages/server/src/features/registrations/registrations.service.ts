@@ -226,6 +226,27 @@ export async function createRegistration(
   return registrationDetail(db, viewer, row.id);
 }
 
+/** The rows of a version's items before the province has decided on any of them. */
+function draftItemRows(
+  registrationId: string,
+  version: number,
+  items: readonly { unitId: string; tier: string; expectedMonth: number; note: string | null }[],
+): RegistrationItemsTable[] {
+  return items.map((item, seq) => ({
+    registration_id: registrationId,
+    version,
+    seq,
+    unit_id: item.unitId,
+    tier: item.tier,
+    expected_month: item.expectedMonth,
+    note: item.note,
+    decision: null,
+    decision_reason: null,
+    approved_tier: null,
+    approved_month: null,
+  }));
+}
+
 function toItem(row: RegistrationItemsTable): RegistrationItem {
   return {
     unitId: row.unit_id,
@@ -406,24 +427,7 @@ export async function saveItems(
         'Bản đăng ký vừa được người khác thay đổi; hãy tải lại rồi sửa tiếp.',
       );
     }
-    await replaceItems(
-      trx,
-      id,
-      row.current_version,
-      items.map((item, seq) => ({
-        registration_id: id,
-        version: row.current_version,
-        seq,
-        unit_id: item.unitId,
-        tier: item.tier,
-        expected_month: item.expectedMonth,
-        note: item.note,
-        decision: null,
-        decision_reason: null,
-        approved_tier: null,
-        approved_month: null,
-      })),
-    );
+    await replaceItems(trx, id, row.current_version, draftItemRows(id, row.current_version, items));
     await appendAudit(
       trx,
       [
@@ -667,24 +671,7 @@ export async function reviseRegistration(
       reviewed_by: null,
       note: null,
     });
-    await replaceItems(
-      trx,
-      id,
-      next,
-      approved.map((item, seq) => ({
-        registration_id: id,
-        version: next,
-        seq,
-        unit_id: item.unitId,
-        tier: item.tier,
-        expected_month: item.expectedMonth,
-        note: item.note,
-        decision: null,
-        decision_reason: null,
-        approved_tier: null,
-        approved_month: null,
-      })),
-    );
+    await replaceItems(trx, id, next, draftItemRows(id, next, approved));
     await appendAudit(
       trx,
       [

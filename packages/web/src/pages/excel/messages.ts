@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n';
+import { usePageText } from '../../i18n';
 
 /** The page's own texts, kept here so the Excel page can change without touching the shared dictionaries. */
 const vi = {
@@ -152,15 +151,8 @@ const en: Record<Key, string> = {
 
 export type ExcelText = (key: Key, vars?: Record<string, string | number>) => string;
 
+const messages = { vi, en };
+
 export function useExcelText(): ExcelText {
-  const { language } = useI18n();
-  return useCallback(
-    (key, vars) => {
-      const template = (language === 'en' ? en : vi)[key];
-      return vars
-        ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
-        : template;
-    },
-    [language],
-  );
+  return usePageText(messages);
 }

@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n';
+import { usePageText } from '../../i18n';
 
 /** The follow-up pages' own texts (responsibility, worklist, obstacles, alerts). */
 const vi = {
@@ -255,15 +254,8 @@ const en: Record<Key, string> = {
 export type FollowUpKey = Key;
 export type FollowUpText = (key: Key, vars?: Record<string, string | number>) => string;
 
+const messages = { vi, en };
+
 export function useFollowUpText(): FollowUpText {
-  const { language } = useI18n();
-  return useCallback(
-    (key, vars) => {
-      const template = (language === 'en' ? en : vi)[key];
-      return vars
-        ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
-        : template;
-    },
-    [language],
-  );
+  return usePageText(messages);
 }

@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n';
+import { usePageText } from '../../i18n';
 
 /** Texts of the plan, registration and directive pages and of their dashboard cards. */
 const vi = {
@@ -324,17 +323,10 @@ const en: Record<Key, string> = {
 export type PlanTextKey = Key;
 export type PlanText = (key: Key, vars?: Record<string, string | number>) => string;
 
+const messages = { vi, en };
+
 export function usePlanText(): PlanText {
-  const { language } = useI18n();
-  return useCallback(
-    (key, vars) => {
-      const template = (language === 'en' ? en : vi)[key];
-      return vars
-        ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
-        : template;
-    },
-    [language],
-  );
+  return usePageText(messages);
 }
 
 /** Tier names in the page's language (the server's labels are Vietnamese). */
