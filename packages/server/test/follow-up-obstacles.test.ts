@@ -1,3 +1,4 @@
+import { departments as catalogDepartments } from '@ntm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RollupResponse, UnitEvaluationResponse } from '../src/contract/evaluation';
 import type {
@@ -346,5 +347,61 @@ describe(`responsibility and worklists (${testDialect})`, () => {
     expect(ofDistrict.body.items.every((i) => listed.includes(i.unitId))).toBe(true);
     expect(ofDistrict.body.communesEvaluated).toBeLessThan(worklist.body.communesEvaluated);
     expect((await leader.get<{ code: string }>('/api/worklist?year=2021')).status).toBe(422);
+  });
+  it('gives every department of the demo province a worklist that matches the evaluation', async () => {
+    const rollup = (await t.inject({ method: 'GET', url: '/api/rollup?year=2021' })).json() as RollupResponse;
+    const responsibility = (
+      await t.inject({ method: 'GET', url: '/api/responsibility?year=2021' })
+    ).json() as ResponsibilityResponse;
+    const departments = (
+      await t.inject({ method: 'GET', url: '/api/worklist?year=2021&department=transport' })
+    ).json().departments as WorklistResponse['departments'];
+    expect(departments.length).toBeGreaterThan(3);
+    const unmet = (criterion: string) => {
+      const index = rollup.rollup.criteria.findIndex((c) => c.number === criterion);
+      return new Set(rollup.communes.filter((c) => c.outcomes[index] !== 'met').map((c) => c.unitId));
+    };
+    let checked = 0;
+    for (const department of departments) {
+      const response = await t.inject({
+        method: 'GET',
+        url: `/api/worklist?year=2021&department=${encodeURIComponent(department.code)}`,
+      });
+      expect(response.statusCode).toBe(200);
+      const worklist = response.json() as WorklistResponse;
+      // A department formed by the 2025 mergers answers for its predecessors' criteria too.
+      const covered = new Set([
+        department.code,
+        ...catalogDepartments.filter((d) => d.successor === department.code).map((d) => d.code),
+      ]);
+      const rows = responsibility.rows.filter((r) => covered.has(r.departmentCode));
+      const led = new Set(rows.map((r) => r.criterionNumber));
+      for (const criterion of led) {
+        const listed = new Set(
+          worklist.items.filter((i) => i.criterionNumber === criterion).map((i) => i.unitId),
+        );
+        const failing = unmet(criterion);
+        // Only communes failing the criterion are listed, each with the department's own failing indicators.
+        expect(
+          [...listed].every((id) => failing.has(id)),
+          `${department.code} ${criterion}`,
+        ).toBe(true);
+        const wholeCriterion = responsibility.rows
+          .filter((r) => r.criterionNumber === criterion)
+          .every((r) => covered.has(r.departmentCode));
+        // Where the department answers for the whole criterion, every failing commune is on its list.
+        if (wholeCriterion) {
+          expect(
+            [...failing].filter((id) => !listed.has(id)),
+            `${department.code} ${criterion}`,
+          ).toEqual([]);
+          checked++;
+        }
+      }
+      expect(worklist.items.filter((i) => !led.has(i.criterionNumber)).map((i) => i.criterionNumber)).toEqual(
+        [],
+      );
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
