@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccountsOf } from './demo-accounts';
 import {
   downloadTemplate,
   listWorkbook,
@@ -13,6 +14,10 @@ import { demoUsers, type Session, signIn } from './sessions';
 let t: TestApp;
 let district: Session;
 let department: Session;
+let admin: Session;
+let commune: Session;
+/** The demo commune account's commune and another commune of the same district. */
+const communes = { own: { id: '', code: '' }, sibling: { id: '', code: '' } };
 const SET = 'demo-2016-2020-commune-standard';
 const ids = { ownDistrict: '', province: '', ownCommune: '', otherCommune: '' };
 
@@ -37,7 +42,30 @@ beforeAll(async () => {
     .execute();
   ids.ownCommune = communes.find((c) => c.parent_id === ids.ownDistrict)?.code ?? '';
   ids.otherCommune = communes.find((c) => c.parent_id !== ids.ownDistrict)?.code ?? '';
+  await communeFixtures();
 });
+
+async function communeFixtures() {
+  const accounts = await demoAccountsOf(t);
+  admin = await signIn(t.app, demoUsers.admin);
+  commune = await signIn(t.app, accounts.commune.username);
+  const db = t.database.db;
+  const own = await db
+    .selectFrom('units')
+    .select(['id', 'code', 'parent_id'])
+    .where('id', '=', accounts.commune.unitId as string)
+    .executeTakeFirstOrThrow();
+  const sibling = await db
+    .selectFrom('units')
+    .select(['id', 'code'])
+    .where('parent_id', '=', own.parent_id as string)
+    .where('kind', '=', 'xa')
+    .where('id', '!=', own.id)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  communes.own = { id: own.id, code: own.code };
+  communes.sibling = { id: sibling.id, code: sibling.code };
+}
 afterAll(async () => {
   await t?.close();
 });
@@ -81,6 +109,100 @@ describe(`Excel import within the user's scope on ${testDialect}`, () => {
     expect(preview.body.problems.map((p) => [p.row, p.header])).toEqual([[row + 1, '10']]);
     expect(preview.body.problems[0]?.message).toContain('không thuộc phạm vi');
     expect(preview.body.newCount).toBe(1);
+  });
+
+  it("refuses a commune user another commune's template and reports, and its district's", async () => {
+    const template = (unitId: string) =>
+      commune.get<{ code: string }>(
+        `/api/excel/template?unitId=${encodeURIComponent(unitId)}&year=2018&criteriaSetId=${SET}`,
+      );
+    const report = async (name: string, unitId: string) => {
+      const response = await commune.inject({
+        method: 'GET',
+        url: `/api/reports/${name}?unitId=${encodeURIComponent(unitId)}&year=2021&format=xlsx`,
+      });
+      return {
+        status: response.statusCode,
+        body: (response.statusCode === 200 ? {} : response.json()) as { code?: string; detail?: string },
+      };
+    };
+    expect((await downloadTemplate(commune.inject, communes.own.id, 2018, SET)).length).toBeGreaterThan(1000);
+    expect((await template(communes.sibling.id)).status).toBe(403);
+    expect((await template(ids.ownDistrict)).status).toBe(403);
+    expect((await report('scorecard', communes.own.id)).status).toBe(200);
+    for (const [name, unitId] of [
+      ['scorecard', communes.sibling.id],
+      ['commune-list', ids.ownDistrict],
+      ['criteria-results', ids.province],
+      ['targets', ids.ownDistrict],
+    ] as const) {
+      const refused = await report(name, unitId);
+      expect([refused.status, refused.body.code], `${name} ${unitId}`).toEqual([403, 'forbidden']);
+      expect(refused.body.detail ?? '').toContain('nằm ngoài phạm vi');
+    }
+  });
+
+  it("lists for a commune user the imports for its own commune, not another commune's", async () => {
+    const forSibling = await upload(
+      admin.inject,
+      await listWorkbook([[communes.sibling.code, '10', 2018, '41,5']]),
+      {
+        query: `criteriaSetId=${SET}&scopeUnitId=${encodeURIComponent(communes.sibling.id)}`,
+        fileName: 'xa-ben-canh.xlsx',
+      },
+    );
+    const forOwn = await upload(admin.inject, await listWorkbook([[communes.own.code, '10', 2018, '41,5']]), {
+      query: `criteriaSetId=${SET}&scopeUnitId=${encodeURIComponent(communes.own.id)}`,
+      fileName: 'xa-minh.xlsx',
+    });
+    expect([forSibling.status, forOwn.status]).toEqual([201, 201]);
+    const listed = await commune.get<{ imports: { id: string }[] }>('/api/excel/imports?limit=50');
+    expect(listed.status).toBe(200);
+    const ids = listed.body.imports.map((i) => i.id);
+    expect(ids).toContain(forOwn.body.id);
+    expect(ids).not.toContain(forSibling.body.id);
+    const one = await commune.get<{ code: string }>(`/api/excel/imports/${forSibling.body.id}`);
+    expect([one.status, one.body.code]).toEqual([403, 'forbidden']);
+    const diff = await commune.get<{ code: string }>(
+      `/api/excel/imports/${forSibling.body.id}/diff?kind=new`,
+    );
+    expect([diff.status, diff.body.code]).toEqual([403, 'forbidden']);
+    const ownDiff = await commune.get<{ entries: { unitId: string }[] }>(
+      `/api/excel/imports/${forOwn.body.id}/diff?kind=new`,
+    );
+    expect(ownDiff.status).toBe(200);
+    expect(ownDiff.body.entries.map((e) => e.unitId)).toEqual([communes.own.id]);
+    // The province sees both.
+    const all = await admin.get<{ imports: { id: string }[] }>('/api/excel/imports?limit=50');
+    expect(all.body.imports.map((i) => i.id)).toEqual(
+      expect.arrayContaining([forOwn.body.id, forSibling.body.id]),
+    );
+  });
+
+  it("puts in a district's commune list only the district's communes", async () => {
+    const response = await district.inject({
+      method: 'GET',
+      url: `/api/reports/commune-list?unitId=${encodeURIComponent(ids.ownDistrict)}&year=2021&format=xlsx`,
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = await loadWorkbook(response.rawPayload);
+    const codes: string[] = [];
+    let header = false;
+    workbook.worksheets[0]?.eachRow((row) => {
+      const code = row.getCell(2).value;
+      if (header && typeof code === 'string' && code !== '') codes.push(code);
+      if (code === 'Mã') header = true;
+    });
+    const inDistrict = await t.database.db
+      .selectFrom('units')
+      .select('code')
+      .where('parent_id', '=', ids.ownDistrict)
+      .where('kind', '=', 'xa')
+      .where('valid_from', '<=', '2021-12-31')
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', '2021-12-31')]))
+      .execute();
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(inDistrict.map((u) => u.code)));
   });
 
   it('asks an anonymous visitor to sign in', async () => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatNumber } from '@ntm/core';
 import { ReportFormat, ReportName } from '../contract/reports';
 import type { DatabaseHandle } from '../db/database';
+import { systemViewer } from '../features/auth/viewer';
 import { confirmImport, discardImport, previewImport } from '../features/excel/excel-import.service';
 import { exportTemplate } from '../features/excel/excel-template.service';
 import { UnitLookup } from '../features/excel/unit-lookup';
@@ -62,7 +63,7 @@ async function exportTemplateCommand(rest: string[], io: CliIo, tools: CliTools)
   const year = parseYear(yearText, tools);
   return tools.withDatabase(async (database) => {
     const unitId = await unitIdFor(database, code, year, tools);
-    const file = await exportTemplate(database.db, {
+    const file = await exportTemplate(database.db, systemViewer('cli'), {
       unitId,
       year,
       ...(values.set ? { criteriaSetId: values.set } : {}),
@@ -168,7 +169,7 @@ async function reportCommand(rest: string[], io: CliIo, tools: CliTools): Promis
   const year = parseYear(yearText, tools);
   return tools.withDatabase(async (database) => {
     const unitId = await unitIdFor(database, code, year, tools);
-    const file = await standardReport(database.db, name.data, {
+    const file = await standardReport(database.db, systemViewer('cli'), name.data, {
       unitId,
       year,
       format: format.data,

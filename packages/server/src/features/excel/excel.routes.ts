@@ -66,7 +66,8 @@ export const excelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         response: errorResponses,
       },
     },
-    async (request, reply) => sendFile(reply, await exportTemplate(database.db, request.query), XLSX_TYPE),
+    async (request, reply) =>
+      sendFile(reply, await exportTemplate(database.db, request.viewer, request.query), XLSX_TYPE),
   );
 
   app.post(
@@ -107,8 +108,7 @@ export const excelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         response: { 200: ImportListResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      listImports(database.db, request.query.limit, await scopeFor(database.db, request.viewer)),
+    async (request) => listImports(database.db, request.query.limit, request.viewer),
   );
 
   app.get(
@@ -122,8 +122,7 @@ export const excelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         response: { 200: ImportSummary, ...errorResponses },
       },
     },
-    async (request) =>
-      getVisibleImport(database.db, request.params.id, await scopeFor(database.db, request.viewer)),
+    async (request) => getVisibleImport(database.db, request.params.id, request.viewer),
   );
 
   app.get(
@@ -138,8 +137,7 @@ export const excelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { datab
         response: { 200: ImportDiffResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      importDiff(database.db, request.params.id, request.query, await scopeFor(database.db, request.viewer)),
+    async (request) => importDiff(database.db, request.params.id, request.query, request.viewer),
   );
 
   app.post(
