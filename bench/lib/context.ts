@@ -4,6 +4,8 @@ import type { Cell } from './table';
 
 export interface Options {
   quick: boolean;
+  /** Only the year PostgreSQL gets (the latest of the old structure): loads in minutes, not an hour. */
+  latestYear: boolean;
   /** Benchmarks to run; all when empty. */
   only: readonly string[];
   postgres: boolean;

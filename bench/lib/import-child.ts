@@ -1,61 +1,89 @@
 import fs from 'node:fs';
-import readline from 'node:readline';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { BulkValueWriteRequest } from '../../packages/server/src/contract/values';
-import { systemViewer } from '../../packages/server/src/features/auth/viewer';
-import { writeValues } from '../../packages/server/src/features/values/values.service';
-import { openSqlite } from '../dataset/databases';
+import { scopeFor } from '../../packages/server/src/features/auth/access-scope';
+import { actorName, systemViewer } from '../../packages/server/src/features/auth/viewer';
+import { installCatalogExtension } from '../../packages/server/src/features/catalog/catalog.service';
+import { confirmImport, previewImport } from '../../packages/server/src/features/excel/excel-import.service';
+import { getUnitDirectory } from '../../packages/server/src/features/units/unit-directory';
+import { benchCatalog } from '../dataset/catalog';
+import { openPostgres, openSqlite } from '../dataset/databases';
 
 /**
  * Runs one import measurement in a process of its own, so that its peak memory is its own:
- * `exceljs-read <xlsx>` reads every cell with ExcelJS's streaming reader (the reference);
- * `json-write <ndjson> <sqlite>` sends each line — one bulk write request body — through the
- * request schema and the product's bulk write, as PUT /api/values does.
+ * `exceljs-read <xlsx…>` reads every cell with ExcelJS's streaming reader (the reference);
+ * `excel-import <sqlite file | postgres url> <xlsx…>` uploads and confirms each file through
+ * the product's Excel import, as POST /api/excel/imports and …/confirm do for a signed-in user.
  */
-async function exceljsRead(file: string): Promise<number> {
+async function exceljsRead(files: readonly string[]): Promise<{ ms: number; count: number }> {
+  const started = performance.now();
   let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(file), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.value !== undefined) cells++;
-      });
+  for (const file of files) {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(file), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          if (cell.value !== undefined) cells++;
+        });
+      }
     }
   }
-  return cells;
+  return { ms: performance.now() - started, count: cells };
 }
 
-async function jsonWrite(file: string, sqliteFile: string): Promise<number> {
-  const handle = openSqlite(sqliteFile);
-  let written = 0;
+async function excelImport(target: string, files: readonly string[]) {
+  installCatalogExtension(benchCatalog());
+  const handle = target.startsWith('postgres') ? openPostgres(target) : openSqlite(target);
   try {
-    const lines = readline.createInterface({
-      input: fs.createReadStream(file),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    for await (const line of lines) {
-      if (line.trim() === '') continue;
-      const request = BulkValueWriteRequest.parse(JSON.parse(line));
-      const result = await writeValues(handle.db, systemViewer('bench-import'), request);
-      written += result.written;
+    const viewer = systemViewer('bench-import');
+    let started = performance.now();
+    await getUnitDirectory(handle.db);
+    const warmUpMs = performance.now() - started;
+    const totals = { previewMs: 0, confirmMs: 0, count: 0, sheetRows: 0, unchanged: 0, warmUpMs };
+    for (const file of files) {
+      // Read before the clock starts: the server has the upload in memory when it calls the import.
+      const bytes = fs.readFileSync(file);
+      started = performance.now();
+      const preview = await previewImport(
+        handle.db,
+        { bytes, fileName: path.basename(file) },
+        {},
+        actorName(viewer),
+        await scopeFor(handle.db, viewer),
+      );
+      totals.previewMs += performance.now() - started;
+      if (preview.problemCount > 0) {
+        throw new Error(`${path.basename(file)}: ${JSON.stringify(preview.problems.slice(0, 5))}`);
+      }
+      started = performance.now();
+      const applied = await confirmImport(
+        handle.db,
+        preview.id,
+        { onlyValidRows: false, correction: false },
+        actorName(viewer),
+        await scopeFor(handle.db, viewer),
+      );
+      totals.confirmMs += performance.now() - started;
+      totals.count += applied.newCount + applied.changedCount;
+      totals.unchanged += applied.unchangedCount;
+      totals.sheetRows += applied.sheetRows;
     }
+    return totals;
   } finally {
     await handle.close();
   }
-  return written;
 }
 
-const [mode, file, sqliteFile] = process.argv.slice(2);
-const started = performance.now();
-let count: number;
-if (mode === 'exceljs-read' && file) count = await exceljsRead(file);
-else if (mode === 'json-write' && file && sqliteFile) count = await jsonWrite(file, sqliteFile);
+const [mode, ...args] = process.argv.slice(2);
+let result: object;
+if (mode === 'exceljs-read' && args.length > 0) result = await exceljsRead(args);
+else if (mode === 'excel-import' && args.length > 1)
+  result = await excelImport(args[0] as string, args.slice(1));
 else throw new Error(`import-child: không hiểu tham số ${process.argv.slice(2).join(' ')}`);
-const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ ms, count, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { INSERT_ROWS, isPostgres, unnestRows } from '../../db/bulk-rows';
 import type { Database } from '../../db/schema';
 
 export interface AuditEntry {
@@ -26,7 +27,18 @@ export interface AuditEntry {
   unitId?: string | null;
 }
 
-const CHUNK = 200;
+const AUDIT_COLUMNS = [
+  ['at', 'text'],
+  ['actor', 'text'],
+  ['action', 'text'],
+  ['entity', 'text'],
+  ['entity_id', 'text'],
+  ['before_json', 'text'],
+  ['after_json', 'text'],
+  ['reason', 'text'],
+  ['change_set_id', 'text'],
+  ['unit_id', 'text'],
+] as const;
 
 /** Append-only: there is deliberately no update or delete here. */
 export async function appendAudit(
@@ -34,24 +46,25 @@ export async function appendAudit(
   entries: readonly AuditEntry[],
   at: string,
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await db
-      .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + CHUNK).map((e) => ({
-          at,
-          actor: e.actor,
-          action: e.action,
-          entity: e.entity,
-          entity_id: e.entityId,
-          before_json: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-          after_json: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-          reason: e.reason ?? null,
-          change_set_id: e.changeSetId ?? null,
-          unit_id: e.unitId ?? null,
-        })),
-      )
-      .execute();
+  const postgres = isPostgres(db);
+  for (let i = 0; i < entries.length; i += INSERT_ROWS) {
+    const rows = entries.slice(i, i + INSERT_ROWS).map((e) => ({
+      at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId,
+      before_json: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      after_json: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      reason: e.reason ?? null,
+      change_set_id: e.changeSetId ?? null,
+      unit_id: e.unitId ?? null,
+    }));
+    const insert = db.insertInto('audit_log');
+    await (postgres
+      ? insert.columns(AUDIT_COLUMNS.map(([name]) => name)).expression(unnestRows(rows, AUDIT_COLUMNS))
+      : insert.values(rows)
+    ).execute();
   }
 }
 

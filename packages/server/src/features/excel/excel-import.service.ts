@@ -16,8 +16,8 @@ import type {
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
-import type { AccessScope } from '../auth/access-scope';
-import { actorName } from '../auth/viewer';
+import { type AccessScope, scopeFor } from '../auth/access-scope';
+import { actorName, type Viewer } from '../auth/viewer';
 import { findCriteriaSet, requireCriteriaSet } from '../catalog/catalog.service';
 import { bumpDataVersion } from '../data-versions';
 import { getUnitDirectory, requireUnit } from '../units/unit-directory';
@@ -33,11 +33,12 @@ import {
   findChangeSet,
   insertChangeSet,
   listChangeSets,
+  unitsOfChangeSets,
   updateChangeSet,
 } from './excel.repository';
 import { ImportStager, PROBLEM_LIMIT } from './import-stager';
 import { type ImportRow, SheetInterpreter } from './sheet-interpreter';
-import { subtreeScope, UnitLookup, type WriteScope } from './unit-lookup';
+import { subtreeScope, unitLookupFor, type WriteScope } from './unit-lookup';
 import { readXlsxRows } from './xlsx-rows';
 import { prepareXlsx } from './xlsx-safety';
 
@@ -98,17 +99,28 @@ async function requireChangeSet(db: Kysely<Database>, id: string): Promise<Chang
   return row;
 }
 
-/** An import is seen by the province roles, by its author, and by whoever reads the area it was for. */
-function visibleTo(scope: AccessScope, row: ChangeSetRow): boolean {
+/**
+ * An import is seen by the province roles, by its author, and by whoever reads the area it was
+ * for, provided every unit it writes to is in that viewer's area too: the area a template names
+ * is not proof of what rows the file carries.
+ */
+function visibleTo(scope: AccessScope, row: ChangeSetRow, unitIds: readonly string[] | undefined): boolean {
+  if (scope.readsEverything || row.created_by === actorName(scope.viewer)) return true;
   return (
-    scope.readsEverything ||
-    row.created_by === actorName(scope.viewer) ||
-    (row.scope_unit_id !== null && scope.canRead(row.scope_unit_id))
+    row.scope_unit_id !== null &&
+    scope.canRead(row.scope_unit_id) &&
+    (unitIds ?? []).every((id) => scope.canRead(id))
   );
 }
 
-function requireVisible(scope: AccessScope | null, row: ChangeSetRow): ChangeSetRow {
-  if (scope === null || visibleTo(scope, row)) return row;
+async function requireVisible(
+  db: Kysely<Database>,
+  scope: AccessScope | null,
+  row: ChangeSetRow,
+): Promise<ChangeSetRow> {
+  if (scope === null) return row;
+  const units = scope.readsEverything ? undefined : (await unitsOfChangeSets(db, [row.id])).get(row.id);
+  if (visibleTo(scope, row, units)) return row;
   throw new AppError(
     'forbidden',
     `Lần nhập này của ${row.created_by}, cho địa bàn nằm ngoài phạm vi được giao cho bạn (${scope.area}).`,
@@ -151,7 +163,7 @@ export async function previewImport(
   const directory = await getUnitDirectory(db);
   if (options.scopeUnitId !== undefined) requireUnit(directory, options.scopeUnitId);
   if (options.criteriaSetId !== undefined) requireCriteriaSet(options.criteriaSetId);
-  const lookup = new UnitLookup(directory);
+  const lookup = unitLookupFor(directory);
   const area =
     options.scopeUnitId === undefined ? null : subtreeScope(lookup, directory, options.scopeUnitId);
 
@@ -244,21 +256,29 @@ export async function getImport(db: Kysely<Database>, id: string): Promise<Impor
 export async function getVisibleImport(
   db: Kysely<Database>,
   id: string,
-  scope: AccessScope,
+  viewer: Viewer,
 ): Promise<ImportSummary> {
-  return summarise(requireVisible(scope, await requireChangeSet(db, id)));
+  const scope = await scopeFor(db, viewer);
+  return summarise(await requireVisible(db, scope, await requireChangeSet(db, id)));
 }
 
 /** The latest imports the viewer may see (a district its own area's, the province roles all). */
 export async function listImports(
   db: Kysely<Database>,
   limit: number,
-  scope: AccessScope,
+  viewer: Viewer,
 ): Promise<ImportListResponse> {
+  const scope = await scopeFor(db, viewer);
   const rows = await listChangeSets(db, scope.readsEverything ? limit : VISIBILITY_WINDOW);
+  const units = scope.readsEverything
+    ? new Map<string, string[]>()
+    : await unitsOfChangeSets(
+        db,
+        rows.filter((r) => r.scope_unit_id !== null && scope.canRead(r.scope_unit_id)).map((r) => r.id),
+      );
   return {
     imports: rows
-      .filter((r) => visibleTo(scope, r))
+      .filter((r) => visibleTo(scope, r, units.get(r.id)))
       .slice(0, limit)
       .map(summarise),
   };
@@ -271,9 +291,9 @@ export async function importDiff(
   db: Kysely<Database>,
   id: string,
   query: ImportDiffQuery,
-  scope: AccessScope,
+  viewer: Viewer,
 ): Promise<ImportDiffResponse> {
-  const row = requireVisible(scope, await requireChangeSet(db, id));
+  const row = await requireVisible(db, await scopeFor(db, viewer), await requireChangeSet(db, id));
   const totals: Record<ImportDiffQuery['kind'], number> = {
     new: row.new_count,
     changed: row.changed_count,
@@ -308,6 +328,19 @@ function requireWritable(scope: WriteScope | null, rows: readonly ChangeSetValue
       'forbidden',
       `Bạn không thể ${action} lần nhập này: có số liệu của đơn vị nằm ngoài phạm vi được giao (${scope.area}).`,
     );
+  }
+}
+
+/** The staged values an import writes (new, then changed), a page at a time. */
+async function* stagedChanges(trx: Kysely<Database>, id: string): AsyncGenerator<ChangeSetValueRow[]> {
+  for (const kind of ['new', 'changed'] as const) {
+    let after = 0;
+    for (;;) {
+      const page = await changeSetValuesAfter(trx, id, kind, after, APPLY_CHUNK);
+      if (page.length === 0) break;
+      after = (page.at(-1) as ChangeSetValueRow).seq;
+      yield page;
+    }
   }
 }
 
@@ -354,13 +387,7 @@ export async function confirmImport(
       `Nhập từ tệp Excel "${changeSet.file_name}"${request.onlyValidRows && changeSet.invalid_rows > 0 ? ` (chỉ các dòng hợp lệ, bỏ qua ${changeSet.invalid_rows} dòng lỗi)` : ''}`;
     const counts = { new: 0, changed: 0, unchanged: changeSet.unchanged_count };
     let conflicts = 0;
-    let after = 0;
-    for (;;) {
-      const page = await changeSetValuesAfter(trx, id, after, APPLY_CHUNK);
-      if (page.length === 0) break;
-      after = (page.at(-1) as ChangeSetValueRow).seq;
-      const rows = page.filter((r) => r.kind !== 'unchanged');
-      if (rows.length === 0) continue;
+    for await (const rows of stagedChanges(trx, id)) {
       requireWritable(scope, rows, 'ghi');
       const { changes } = await applyValueWrites(
         trx,
@@ -457,14 +484,8 @@ export async function revertImport(
     requireStatus(changeSet, 'applied', 'hoàn tác');
     const at = now().toISOString();
     const reason = request.reason ?? `Hoàn tác lần nhập tệp Excel "${changeSet.file_name}"`;
-    let after = 0;
     let reverted = 0;
-    for (;;) {
-      const page = await changeSetValuesAfter(trx, id, after, APPLY_CHUNK);
-      if (page.length === 0) break;
-      after = (page.at(-1) as ChangeSetValueRow).seq;
-      const rows = page.filter((r) => r.kind !== 'unchanged');
-      if (rows.length === 0) continue;
+    for await (const rows of stagedChanges(trx, id)) {
       requireWritable(scope, rows, 'hoàn tác');
       await revertValueChanges(
         trx,
@@ -509,7 +530,7 @@ export async function discardImport(
   scope: AccessScope | null = null,
 ): Promise<ImportSummary> {
   await db.transaction().execute(async (trx) => {
-    const changeSet = requireVisible(scope, await requireChangeSet(trx, id));
+    const changeSet = await requireVisible(trx, scope, await requireChangeSet(trx, id));
     requireStatus(changeSet, 'pending', 'hủy');
     await deleteChangeSetValues(trx, id);
     await updateChangeSet(trx, id, { status: 'discarded' });

@@ -13,11 +13,13 @@ import type { Kysely } from 'kysely';
 import type { TemplateQuery } from '../../contract/excel';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import { requireReadableUnit, scopeOf } from '../auth/access-scope';
+import type { Viewer } from '../auth/viewer';
 import { requireCriteriaSet } from '../catalog/catalog.service';
 import { chooseCriteriaSet, isRuralCommune } from '../evaluation/evaluation.service';
-import { getUnitDirectory, requireUnit, type UnitDirectory } from '../units/unit-directory';
+import { getUnitDirectory, type UnitDirectory } from '../units/unit-directory';
 import { valuesForUnits } from '../values/values.repository';
-import type { TemplateColumn, TemplateRow } from './template-layout';
+import type { TemplateColumn, TemplateContent, TemplateRow } from './template-layout';
 import { writeTemplate } from './template-writer';
 
 export interface TemplateFile {
@@ -90,11 +92,24 @@ function fileNameFor(set: CriteriaSet, scope: Unit, year: number): string {
  */
 export async function exportTemplate(
   db: Kysely<Database>,
+  viewer: Viewer,
   query: TemplateQuery,
   now: () => Date = () => new Date(),
 ): Promise<TemplateFile> {
+  const { content, fileName } = await templateContent(db, viewer, query, now);
+  return { fileName, bytes: await writeTemplate(content) };
+}
+
+/** What `exportTemplate` writes; the benchmark fills it with other values to import them. */
+export async function templateContent(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  query: TemplateQuery,
+  now: () => Date = () => new Date(),
+): Promise<{ content: TemplateContent; fileName: string }> {
   const directory = await getUnitDirectory(db);
-  const scope = requireUnit(directory, query.unitId);
+  const access = scopeOf(directory, viewer);
+  const scope = requireReadableUnit(directory, access, query.unitId);
   const tree = directory.treeOn(yearEnd(query.year));
   if (!tree.byId.has(scope.id)) {
     throw new AppError(
@@ -104,9 +119,10 @@ export async function exportTemplate(
   }
   const communes = unitsOfLevel(directory, scope, 'commune', query.year);
   const set = templateSet(directory, scope, communes, query);
-  const units = (
-    set.level === 'commune' ? communes : unitsOfLevel(directory, scope, set.level, query.year)
-  ).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareVietnamese(a.name, b.name)));
+  // The area is readable, so is its subtree today; the filter keeps that true if scopes ever narrow.
+  const units = (set.level === 'commune' ? communes : unitsOfLevel(directory, scope, set.level, query.year))
+    .filter((u) => access.readsEverything || access.canRead(u.id))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : compareVietnamese(a.name, b.name)));
   if (units.length === 0) {
     throw new AppError(
       'unit_not_evaluable',
@@ -132,14 +148,16 @@ export async function exportTemplate(
     parentName: unit.parentId === null ? '' : (directory.byId.get(unit.parentId)?.name ?? ''),
     values: values.get(unit.id) ?? new Map(),
   }));
-  const bytes = await writeTemplate({
-    set,
-    year: query.year,
-    scope,
-    columns: columnsFor(set, units),
-    rows,
-    exportedAt: now().toISOString(),
-    isDemo: scope.isDemo || set.illustrative,
-  });
-  return { fileName: fileNameFor(set, scope, query.year), bytes };
+  return {
+    content: {
+      set,
+      year: query.year,
+      scope,
+      columns: columnsFor(set, units),
+      rows,
+      exportedAt: now().toISOString(),
+      isDemo: scope.isDemo || set.illustrative,
+    },
+    fileName: fileNameFor(set, scope, query.year),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { INSERT_ROWS, isPostgres, unnestRows } from '../../db/bulk-rows';
 import type { ChangeSetsTable, ChangeSetValuesTable, Database } from '../../db/schema';
 
 export type ChangeSetRow = Selectable<ChangeSetsTable>;
@@ -33,25 +34,45 @@ export async function listChangeSets(db: Kysely<Database>, limit: number): Promi
     .execute();
 }
 
+const STAGED_COLUMNS = [
+  ['change_set_id', 'text'],
+  ['seq', 'integer'],
+  ['kind', 'text'],
+  ['unit_id', 'text'],
+  ['measure_code', 'text'],
+  ['year', 'integer'],
+  ['indicator_code', 'text'],
+  ['sheet', 'text'],
+  ['cell', 'text'],
+  ['value_json', 'text'],
+  ['source', 'text'],
+  ['before_json', 'text'],
+] as const;
+
 export async function insertChangeSetValues(
   db: Kysely<Database>,
   rows: readonly ChangeSetValueRow[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('change_set_values')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  const postgres = isPostgres(db);
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    const chunk = rows.slice(i, i + INSERT_ROWS);
+    const insert = db.insertInto('change_set_values');
+    await (postgres
+      ? insert.columns(STAGED_COLUMNS.map(([name]) => name)).expression(unnestRows(chunk, STAGED_COLUMNS))
+      : insert.values(chunk)
+    ).execute();
   }
 }
 
 /**
- * Keyset pages in file order, so a national import is applied or reverted chunk by chunk. The
- * primary key serves the range; filtering by kind in SQL would make each page re-sort the rest.
+ * Keyset pages of one kind in file order, so a national import is applied or reverted chunk
+ * by chunk without reading the values it leaves as they are (most of a pre-filled template):
+ * the (change set, kind, seq) index serves each page as a range.
  */
 export async function changeSetValuesAfter(
   db: Kysely<Database>,
   changeSetId: string,
+  kind: 'new' | 'changed',
   afterSeq: number,
   limit: number,
 ): Promise<ChangeSetValueRow[]> {
@@ -59,6 +80,7 @@ export async function changeSetValuesAfter(
     .selectFrom('change_set_values')
     .selectAll()
     .where('change_set_id', '=', changeSetId)
+    .where('kind', '=', kind)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
@@ -93,6 +115,28 @@ export async function changeSetDiffPage(
     .offset(offset)
     .limit(limit)
     .execute();
+}
+
+/** The units each change set writes to, to check them against a viewer's scope. */
+export async function unitsOfChangeSets(
+  db: Kysely<Database>,
+  changeSetIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const units = new Map<string, string[]>();
+  for (let i = 0; i < changeSetIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('change_set_values')
+      .select(['change_set_id', 'unit_id'])
+      .distinct()
+      .where('change_set_id', 'in', changeSetIds.slice(i, i + CHUNK))
+      .execute();
+    for (const row of rows) {
+      const list = units.get(row.change_set_id) ?? [];
+      list.push(row.unit_id);
+      units.set(row.change_set_id, list);
+    }
+  }
+  return units;
 }
 
 export async function deleteChangeSetValues(db: Kysely<Database>, changeSetId: string): Promise<void> {

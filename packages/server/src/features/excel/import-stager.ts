@@ -12,7 +12,7 @@ import type { ImportFormat, ImportProblem } from '../../contract/excel';
 import type { Database } from '../../db/schema';
 import type { RowProblem } from '../../errors';
 import type { UnitDirectory } from '../units/unit-directory';
-import { type StoredValue, valuesForUnits } from '../values/values.repository';
+import { type ValueState, valueStatesForUnits } from '../values/values.repository';
 import { createValueRowValidator, type ValueRowValidator } from '../values/values.service';
 import { type ChangeSetValueRow, insertChangeSetValues } from './excel.repository';
 import type { ImportCell, ImportRow } from './sheet-interpreter';
@@ -250,12 +250,12 @@ export class ImportStager {
     return byCode;
   }
 
-  private async storedFor(values: readonly PendingValue[]): Promise<Map<string, StoredValue>> {
+  private async storedFor(values: readonly PendingValue[]): Promise<Map<string, ValueState>> {
     if (values.length === 0) return new Map();
     const unitIds = [...new Set(values.map((p) => p.unitId))];
     const years = [...new Set(values.map((p) => p.year))];
     return new Map(
-      (await valuesForUnits(this.db, unitIds, years)).map((v) => [
+      (await valueStatesForUnits(this.db, unitIds, years)).map((v) => [
         `${v.unitId}|${v.year}|${v.measureCode}`,
         v,
       ]),
@@ -265,7 +265,7 @@ export class ImportStager {
   /** The staged form of a value, or null (with a problem) when what is stored may not be changed. */
   private stagedRow(
     p: PendingValue,
-    stored: ReadonlyMap<string, StoredValue>,
+    stored: ReadonlyMap<string, ValueState>,
     problems: ImportProblem[],
   ): { row: ChangeSetValueRow; kind: 'new' | 'changed' | 'unchanged'; approved: boolean } | null {
     const before = stored.get(`${p.unitId}|${p.year}|${p.measureCode}`);

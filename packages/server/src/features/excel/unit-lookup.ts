@@ -70,6 +70,21 @@ export class UnitLookup {
   }
 }
 
+const lookups = new WeakMap<UnitDirectory, UnitLookup>();
+
+/**
+ * One lookup per unit directory, shared by every upload: indexing the country's 190,000 units
+ * takes longer than checking a province's file. A change of units brings a new directory.
+ */
+export function unitLookupFor(directory: UnitDirectory): UnitLookup {
+  let lookup = lookups.get(directory);
+  if (!lookup) {
+    lookup = new UnitLookup(directory);
+    lookups.set(directory, lookup);
+  }
+  return lookup;
+}
+
 function push(map: Map<string, Unit[]>, key: string, unit: Unit): void {
   const list = map.get(key);
   if (list) list.push(unit);

@@ -32,9 +32,10 @@ import { recordVersions } from '../workflow/value-history';
 import {
   deleteValueHistory,
   deleteValues,
-  type StoredValue,
   upsertValues,
+  type ValueState,
   type ValueWrite,
+  valueStatesByKeys,
   valuesForUnits,
 } from './values.repository';
 
@@ -243,7 +244,7 @@ export async function writeValues(
 export interface AppliedValueChange {
   write: ValueWrite;
   /** What the write replaced; null when the value is new. */
-  previous: StoredValue | null;
+  previous: ValueState | null;
 }
 
 export interface ValueWriteMeta {
@@ -268,9 +269,7 @@ export async function applyValueWrites(
   writes: readonly ValueWrite[],
   meta: ValueWriteMeta,
 ): Promise<{ changes: AppliedValueChange[]; unchanged: number }> {
-  const unitIds = [...new Set(writes.map((w) => w.unitId))];
-  const years = [...new Set(writes.map((w) => w.year))];
-  const before = new Map((await valuesForUnits(trx, unitIds, years)).map((v) => [keyOf(v), v]));
+  const before = new Map((await valueStatesByKeys(trx, writes)).map((v) => [keyOf(v), v]));
   const changes: AppliedValueChange[] = [];
   const audit: AuditEntry[] = [];
   const refusals: EditRefusal[] = [];
@@ -356,9 +355,7 @@ export async function revertValueChanges(
   reverts: readonly ValueRevert[],
   meta: ValueWriteMeta,
 ): Promise<void> {
-  const unitIds = [...new Set(reverts.map((r) => r.unitId))];
-  const years = [...new Set(reverts.map((r) => r.year))];
-  const current = new Map((await valuesForUnits(trx, unitIds, years)).map((v) => [keyOf(v), v]));
+  const current = new Map((await valueStatesByKeys(trx, reverts)).map((v) => [keyOf(v), v]));
   const changedSince = reverts.filter((r) => {
     const stored = current.get(keyOf(r));
     return (

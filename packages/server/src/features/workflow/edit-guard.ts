@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { AppError, type RowProblem } from '../../errors';
 import type { AccessScope } from '../auth/access-scope';
 import type { UnitDirectory } from '../units/unit-directory';
-import type { StoredValue, ValueWrite } from '../values/values.repository';
+import type { StoredValue, ValueState, ValueWrite } from '../values/values.repository';
 import { valuesForUnits } from '../values/values.repository';
 import type { VersionEvent } from './value-history';
 import { keyOf } from './workflow.repository';
@@ -131,7 +131,7 @@ export function throwIfRefused(refusals: readonly EditRefusal[], describe: Value
 
 /** The history entry of one written value. */
 export function versionEvent(
-  change: { write: ValueWrite; previous: StoredValue | null },
+  change: { write: ValueWrite; previous: ValueState | null },
   meta: { actor: string; at: string; reason: string | null },
 ): VersionEvent {
   const { write, previous } = change;

@@ -1,6 +1,8 @@
 import type { ValueStatus, WorkflowAction } from '@ntm/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { INSERT_ROWS, isPostgres, unnestRows } from '../../db/bulk-rows';
 import type { Database, MeasureValuesTable } from '../../db/schema';
+import { keyTable } from '../values/values.repository';
 import type { MeasureValueVersionsTable } from './value-versions.table';
 
 export interface ValueKey {
@@ -16,6 +18,20 @@ export const rowKey = (r: Pick<ValueRow, 'unit_id' | 'year' | 'measure_code'>) =
   `${r.unit_id}|${r.year}|${r.measure_code}`;
 
 const CHUNK = 200;
+
+const VERSION_COLUMNS = [
+  ['unit_id', 'text'],
+  ['year', 'integer'],
+  ['measure_code', 'text'],
+  ['version', 'integer'],
+  ['value_json', 'text'],
+  ['source', 'text'],
+  ['status', 'text'],
+  ['action', 'text'],
+  ['actor', 'text'],
+  ['at', 'text'],
+  ['reason', 'text'],
+] as const;
 
 export async function valueRowsByKeys(db: Kysely<Database>, keys: readonly ValueKey[]): Promise<ValueRow[]> {
   const rows: ValueRow[] = [];
@@ -111,11 +127,14 @@ export async function insertVersions(
   db: Kysely<Database>,
   rows: readonly MeasureValueVersionsTable[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('measure_value_versions')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  const postgres = isPostgres(db);
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    const chunk = rows.slice(i, i + INSERT_ROWS);
+    const insert = db.insertInto('measure_value_versions');
+    await (postgres
+      ? insert.columns(VERSION_COLUMNS.map(([name]) => name)).expression(unnestRows(chunk, VERSION_COLUMNS))
+      : insert.values(chunk)
+    ).execute();
   }
 }
 
@@ -125,21 +144,25 @@ export async function latestRecordedVersions(
   keys: readonly ValueKey[],
 ): Promise<Map<string, number>> {
   const latest = new Map<string, number>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const chunk = keys.slice(i, i + CHUNK);
+  for (let i = 0; i < keys.length; i += INSERT_ROWS) {
+    // One index probe per key: grouped over a join, SQLite would rather scan the whole history.
     const rows = await db
-      .selectFrom('measure_value_versions')
-      .select(['unit_id', 'year', 'measure_code', (eb) => eb.fn.max('version').as('version')])
-      .where((eb) =>
-        eb(
-          eb.refTuple('unit_id', 'year', 'measure_code'),
-          'in',
-          chunk.map((k) => eb.tuple(k.unitId, k.year, k.measureCode)),
-        ),
-      )
-      .groupBy(['unit_id', 'year', 'measure_code'])
+      .selectFrom(keyTable(keys.slice(i, i + INSERT_ROWS)))
+      .select([
+        'k.column1 as unit_id',
+        'k.column2 as year',
+        'k.column3 as measure_code',
+        (eb) =>
+          eb
+            .selectFrom('measure_value_versions as h')
+            .select((h) => h.fn.max('h.version').as('latest'))
+            .whereRef('h.unit_id', '=', 'k.column1')
+            .whereRef('h.year', '=', 'k.column2')
+            .whereRef('h.measure_code', '=', 'k.column3')
+            .as('version'),
+      ])
       .execute();
-    for (const row of rows) latest.set(rowKey(row), Number(row.version));
+    for (const row of rows) if (row.version !== null) latest.set(rowKey(row), Number(row.version));
   }
   return latest;
 }
