@@ -27,6 +27,18 @@ async function measureOnce(app: RunningApp, cookie: { name: string; value: strin
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     await context.addCookies([{ ...cookie, url: app.url }]);
+    // Element Timing reports when the targets' text is painted, whatever the main thread does next.
+    await context.addInitScript(() => {
+      const paints: Record<string, number> = {};
+      (window as unknown as { __paints: Record<string, number> }).__paints = paints;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          identifier: string;
+          renderTime: number;
+        })[])
+          paints[entry.identifier] ??= entry.renderTime;
+      }).observe({ type: 'element', buffered: true });
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -35,6 +47,10 @@ async function measureOnce(app: RunningApp, cookie: { name: string; value: strin
       .getByTestId('target-average_criteria_per_commune')
       .waitFor({ state: 'visible', timeout: 60_000 });
     const timing = await page.evaluate(() => ({
+      targetsPainted:
+        (window as unknown as { __paints: Record<string, number> }).__paints[
+          'target-average_criteria_per_commune'
+        ] ?? null,
       targetsVisible: performance.now(),
       firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     }));
@@ -63,11 +79,11 @@ try {
     const result = await measureOnce(app, cookie);
     results.push(result);
     process.stdout.write(
-      `run ${i + 1}: targets visible ${Math.round(result.targetsVisible)} ms, first contentful paint ${Math.round(result.firstContentfulPaint ?? Number.NaN)} ms, main-thread CPU ${Math.round(result.mainThreadCpu)} ms\n`,
+      `run ${i + 1}: targets painted ${Math.round(result.targetsPainted ?? Number.NaN)} ms, seen by the test ${Math.round(result.targetsVisible)} ms, first contentful paint ${Math.round(result.firstContentfulPaint ?? Number.NaN)} ms, main-thread CPU ${Math.round(result.mainThreadCpu)} ms\n`,
     );
   }
   process.stdout.write(
-    `median: targets visible ${Math.round(median(results.map((r) => r.targetsVisible)))} ms, first contentful paint ${Math.round(median(results.map((r) => r.firstContentfulPaint ?? Number.NaN)))} ms, main-thread CPU ${Math.round(median(results.map((r) => r.mainThreadCpu)))} ms (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)\n`,
+    `median: targets painted ${Math.round(median(results.map((r) => r.targetsPainted ?? Number.NaN)))} ms, seen by the test ${Math.round(median(results.map((r) => r.targetsVisible)))} ms, first contentful paint ${Math.round(median(results.map((r) => r.firstContentfulPaint ?? Number.NaN)))} ms, main-thread CPU ${Math.round(median(results.map((r) => r.mainThreadCpu)))} ms (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)\n`,
   );
 } finally {
   await app.stop();

@@ -1,13 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { rollupQuery, rootUnitsQuery, targetsQuery } from './api/queries';
+import { sessionQuery } from './auth/session';
 import { yearEndDate, yearOf } from './scope';
 
 /**
- * On a cold load of the dashboard, its code and first figures are requested at once, while
- * the session is still being checked, instead of one after another: that waterfall was most
- * of the time to the first figures. Other pages load as before.
+ * On a cold load, the session is asked for before React first renders, and on the dashboard
+ * its code and first figures too, instead of one after another: that waterfall was most of
+ * the time to the first figures.
  */
 export function startFirstScreen(client: QueryClient, location: Pick<Location, 'pathname' | 'search'>): void {
+  void client.prefetchQuery(sessionQuery());
   if (location.pathname !== '/') return;
   void import('./pages/dashboard/DashboardPage');
   const year = yearOf(new URLSearchParams(location.search));

@@ -5,7 +5,7 @@ import type {
   LogoutResponse,
   SessionResponse,
 } from '@ntm/server/contract/auth';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Flex, Spin } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -18,12 +18,16 @@ export const authKeys = { me: () => ['auth', 'me'] as const };
 
 const signedOut: SessionResponse = { user: null, csrfToken: null };
 
-export function useSession() {
-  return useQuery({
+export function sessionQuery() {
+  return queryOptions({
     queryKey: authKeys.me(),
     queryFn: ({ signal }) => apiGet<SessionResponse>('/auth/me', {}, signal),
     staleTime: 5 * 60_000,
   });
+}
+
+export function useSession() {
+  return useQuery(sessionQuery());
 }
 
 /** The signed-in user, or null (not signed in, or still loading). */

@@ -35,6 +35,8 @@ function TargetRow({ target }: { target: TargetProgress }) {
   return (
     <div
       data-testid={`target-${target.metric}`}
+      // e2e/first-paint.ts takes the moment this block's text is painted as the first meaningful paint.
+      elementtiming={`target-${target.metric}`}
       data-actual={target.actual ?? ''}
       data-target={target.target}
       data-forecast={target.forecast.expected ?? ''}
