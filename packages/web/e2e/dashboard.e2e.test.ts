@@ -63,9 +63,9 @@ describe('dashboard, heat map and a commune', () => {
     await expect(page.getByTestId('target-scheme_villages_standard').textContent()).resolves.toContain(
       '29/52 thôn',
     );
-    await expect(
-      page.getByText('Theo Chỉ thị 06/CT-UBND ngày 12/03/2021').textContent(),
-    ).resolves.toBeTruthy();
+    await expect(page.getByText('Theo Chỉ thị 06/CT-UBND ngày 12/03/2021').textContent()).resolves.toContain(
+      'Theo Chỉ thị 06/CT-UBND ngày 12/03/2021',
+    );
 
     const { rollup } = await rollup2021();
     await expect(page.getByTestId('average-criteria').textContent()).resolves.toBe(

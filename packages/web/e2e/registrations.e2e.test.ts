@@ -80,7 +80,7 @@ describe('registrations in Chromium', () => {
     await district.getByTestId('submit-registration').click();
     await expect.poll(() => detail.getAttribute('data-status')).toBe('submitted');
     const registrationId = new URL(district.url()).searchParams.get('ma');
-    expect(registrationId).toBeTruthy();
+    expect(registrationId).toMatch(/^registration:/);
 
     const admin = await signedIn(ADMIN);
     await admin.goto(`${app.url}/dang-ky?nam=${YEAR}&ma=${encodeURIComponent(registrationId ?? '')}`);

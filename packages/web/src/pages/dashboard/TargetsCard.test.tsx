@@ -68,12 +68,18 @@ describe('TargetsCard', () => {
     const average = screen.getByTestId('target-average_criteria_per_commune');
     expect(average.textContent).toContain('17,12 / 17,5 tiêu chí/xã');
     expect(screen.queryByTestId('target-communes_model_new')).toBeNull();
-    expect(standard.compareDocumentPosition(average) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getByText(/Theo Chỉ thị 06\/CT-UBND ngày 12\/03\/2021 của UBND Tỉnh Thử/)).toBeTruthy();
+    expect(standard.compareDocumentPosition(average) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(
+      screen.getByText(/Theo Chỉ thị 06\/CT-UBND ngày 12\/03\/2021 của UBND Tỉnh Thử/).textContent,
+    ).toMatch(/Theo Chỉ thị 06\/CT-UBND ngày 12\/03\/2021 của UBND Tỉnh Thử/);
   });
 
   it('says when the area has no targets for the year', async () => {
     renderWithProviders(<TargetsCard year={2021} areaId="d-2" areaName="Huyện Ân Thi" />);
-    expect(await screen.findByText('Năm 2021 chưa có mục tiêu kế hoạch giao cho Huyện Ân Thi.')).toBeTruthy();
+    expect(
+      (await screen.findByText('Năm 2021 chưa có mục tiêu kế hoạch giao cho Huyện Ân Thi.')).textContent,
+    ).toBe('Năm 2021 chưa có mục tiêu kế hoạch giao cho Huyện Ân Thi.');
   });
 });

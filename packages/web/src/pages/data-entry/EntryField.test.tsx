@@ -59,15 +59,17 @@ describe('EntryField', () => {
     expect(screen.queryByText('Chưa lưu')).toBeNull();
     type('4,8');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByText('Chưa lưu')).toBeTruthy();
+    expect(screen.getByText('Chưa lưu').textContent).toBe('Chưa lưu');
     type('6,2');
     expect(screen.queryByText('Chưa lưu')).toBeNull();
   });
 
   it('says that changing an approved value is a correction', () => {
     renderWithProviders(<Field saved={6.2} approved />);
-    expect(screen.getByText('Đã phê duyệt')).toBeTruthy();
+    expect(screen.getByText('Đã phê duyệt').textContent).toBe('Đã phê duyệt');
     type('5');
-    expect(screen.getByText('Đính chính số liệu đã phê duyệt')).toBeTruthy();
+    expect(screen.getByText('Đính chính số liệu đã phê duyệt').textContent).toBe(
+      'Đính chính số liệu đã phê duyệt',
+    );
   });
 });

@@ -59,7 +59,9 @@ const criteria = [
 describe('CriteriaList', () => {
   it('opens the criteria not met, with the gap sentence after the indicator name', () => {
     renderWithProviders(<CriteriaList criteria={criteria} trend={undefined} compact={false} />);
-    expect(screen.getByText('70% — thấp hơn ngưỡng 80% là 10 điểm %')).toBeTruthy();
+    expect(screen.getByText('70% — thấp hơn ngưỡng 80% là 10 điểm %').textContent).toBe(
+      '70% — thấp hơn ngưỡng 80% là 10 điểm %',
+    );
     expect(screen.queryByText('90% — đạt ngưỡng ≥ 80%')).toBeNull();
   });
 

@@ -58,9 +58,11 @@ describe('the scorecard in English', () => {
 
   it('writes the gap in English from the figures, and keeps the catalog name in Vietnamese', () => {
     renderWithProviders(<IndicatorTable criterion={criterion} trend={undefined} compact={false} />);
-    expect(screen.getByText('6,2% — 1,2 percentage points above the threshold 5%')).toBeTruthy();
+    expect(screen.getByText('6,2% — 1,2 percentage points above the threshold 5%').textContent).toBe(
+      '6,2% — 1,2 percentage points above the threshold 5%',
+    );
     expect(screen.queryByText(/cao hơn ngưỡng/)).toBeNull();
-    expect(screen.getByText('Tỷ lệ hộ nghèo')).toBeTruthy();
+    expect(screen.getByText('Tỷ lệ hộ nghèo').textContent).toBe('Tỷ lệ hộ nghèo');
   });
 
   it('says why criterion names stay Vietnamese', () => {
@@ -85,7 +87,9 @@ describe('the scorecard in English', () => {
 describe('the scorecard in Vietnamese', () => {
   it("keeps the server's gap sentence without repeating the indicator name", () => {
     renderWithProviders(<IndicatorTable criterion={criterion} trend={undefined} compact={false} />);
-    expect(screen.getByText('6,2% — cao hơn ngưỡng 5% là 1,2 điểm %')).toBeTruthy();
+    expect(screen.getByText('6,2% — cao hơn ngưỡng 5% là 1,2 điểm %').textContent).toBe(
+      '6,2% — cao hơn ngưỡng 5% là 1,2 điểm %',
+    );
     expect(screen.queryByTestId('catalog-language-note')).toBeNull();
   });
 });
