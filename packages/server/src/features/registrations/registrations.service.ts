@@ -88,6 +88,22 @@ function requireEditable(scope: AccessScope, directory: UnitDirectory, row: Regi
   }
 }
 
+/** A registration the viewer may change, in the state the change starts from; otherwise why not. */
+async function registrationToEdit(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  id: string,
+  from: RegistrationsTable['status'],
+  refusal: (row: RegistrationsTable) => string,
+): Promise<{ directory: UnitDirectory; row: RegistrationsTable }> {
+  const directory = await getUnitDirectory(db);
+  const scope = scopeOf(directory, viewer);
+  const row = await requireRegistration(db, directory, scope, id);
+  requireEditable(scope, directory, row);
+  if (row.status !== from) throw new AppError('invalid_transition', refusal(row));
+  return { directory, row };
+}
+
 function summaryOf(
   directory: UnitDirectory,
   row: RegistrationsTable,
@@ -393,18 +409,11 @@ export async function saveItems(
   request: RegistrationItemsRequest,
   now: Date = new Date(),
 ): Promise<RegistrationDetailResponse> {
-  const directory = await getUnitDirectory(db);
-  const scope = scopeOf(directory, viewer);
-  const row = await requireRegistration(db, directory, scope, id);
-  requireEditable(scope, directory, row);
-  if (row.status !== 'draft') {
-    throw new AppError(
-      'invalid_transition',
-      row.status === 'submitted'
-        ? 'Bản đăng ký đã gửi tỉnh, đang chờ duyệt; không sửa được nữa.'
-        : 'Bản đăng ký đã được duyệt; hãy lập phiên bản điều chỉnh để đăng ký lại.',
-    );
-  }
+  const { directory, row } = await registrationToEdit(db, viewer, id, 'draft', (r) =>
+    r.status === 'submitted'
+      ? 'Bản đăng ký đã gửi tỉnh, đang chờ duyệt; không sửa được nữa.'
+      : 'Bản đăng ký đã được duyệt; hãy lập phiên bản điều chỉnh để đăng ký lại.',
+  );
   const items: RegistrationItem[] = request.items.map((i) => ({
     ...i,
     note: i.note?.trim() ? i.note.trim() : null,
@@ -463,13 +472,13 @@ export async function submitRegistration(
   id: string,
   now: Date = new Date(),
 ): Promise<RegistrationDetailResponse> {
-  const directory = await getUnitDirectory(db);
-  const scope = scopeOf(directory, viewer);
-  const row = await requireRegistration(db, directory, scope, id);
-  requireEditable(scope, directory, row);
-  if (row.status !== 'draft') {
-    throw new AppError('invalid_transition', 'Chỉ gửi được bản đăng ký đang soạn.');
-  }
+  const { directory, row } = await registrationToEdit(
+    db,
+    viewer,
+    id,
+    'draft',
+    () => 'Chỉ gửi được bản đăng ký đang soạn.',
+  );
   const items = await itemsOf(db, [id], row.current_version);
   if (items.length === 0) {
     throw new AppError(
@@ -635,13 +644,13 @@ export async function reviseRegistration(
   id: string,
   now: Date = new Date(),
 ): Promise<RegistrationDetailResponse> {
-  const directory = await getUnitDirectory(db);
-  const scope = scopeOf(directory, viewer);
-  const row = await requireRegistration(db, directory, scope, id);
-  requireEditable(scope, directory, row);
-  if (row.status !== 'approved') {
-    throw new AppError('invalid_transition', 'Chỉ lập phiên bản điều chỉnh từ bản đăng ký đã được duyệt.');
-  }
+  const { row } = await registrationToEdit(
+    db,
+    viewer,
+    id,
+    'approved',
+    () => 'Chỉ lập phiên bản điều chỉnh từ bản đăng ký đã được duyệt.',
+  );
   const approved = approvedItems(
     (await itemsOf(db, [id], row.current_version)).flatMap((i) => toReviewed(i) ?? []),
   );
