@@ -1,19 +1,14 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AttachmentIdParams, AttachmentRef, AttachmentUploadQuery } from '../../contract/attachments';
 import { errorResponses } from '../../contract/common';
 import { AppError } from '../../errors';
 import type { RouteDeps } from '../../http/app';
+import { sendFile } from '../../http/download';
+import { readSingleUpload } from '../../http/upload';
 import { scopeFor } from '../auth/access-scope';
-import { sendFile } from '../excel/download';
 import { MAX_ATTACHMENT_BYTES } from './attachment-types';
-import { downloadAttachment, type Upload, uploadAttachment } from './attachments.service';
-
-async function readUpload(part: MultipartFile | undefined): Promise<Upload> {
-  if (!part) throw new AppError('bad_request', 'Yêu cầu không kèm tệp nào; hãy chọn tệp để đính kèm.');
-  const bytes = await part.toBuffer();
-  return { fileName: part.filename || 'tep-dinh-kem', bytes };
-}
+import { downloadAttachment, uploadAttachment } from './attachments.service';
 
 export const attachmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
   await app.register(multipart, {
@@ -35,19 +30,12 @@ export const attachmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new AppError('bad_request', 'Hãy gửi tệp dạng multipart/form-data (trường "file").');
-      }
-      let upload: Upload;
-      try {
-        upload = await readUpload(await request.file());
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('file_too_large', 'Tệp đính kèm lớn hơn 10 MB; hãy nén hoặc tách nhỏ.');
-        }
-        throw new AppError('bad_request', 'Không nhận được trọn vẹn tệp tải lên; hãy thử lại.');
-      }
+      const upload = await readSingleUpload(request, {
+        what: 'tệp',
+        action: 'đính kèm',
+        defaultName: 'tep-dinh-kem',
+        tooLarge: () => new AppError('file_too_large', 'Tệp đính kèm lớn hơn 10 MB; hãy nén hoặc tách nhỏ.'),
+      });
       const scope = await scopeFor(database.db, request.viewer);
       const ref = await uploadAttachment(
         database.db,

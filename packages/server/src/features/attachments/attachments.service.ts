@@ -3,16 +3,12 @@ import type { Kysely } from 'kysely';
 import type { AttachmentRef } from '../../contract/attachments';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import type { Upload } from '../../http/upload';
 import { appendAudit } from '../audit/audit.repository';
 import type { AccessScope } from '../auth/access-scope';
 import { actorName } from '../auth/viewer';
 import { allowedExtensions, cleanFileName, MAX_ATTACHMENT_BYTES, mediaTypeOf } from './attachment-types';
 import { attachmentsByIds, attachmentWithContent, insertAttachment } from './attachments.repository';
-
-export interface Upload {
-  fileName: string;
-  bytes: Buffer;
-}
 
 export async function uploadAttachment(
   db: Kysely<Database>,

@@ -1,4 +1,4 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
+import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contract/common';
@@ -14,11 +14,11 @@ import {
   RevertImportRequest,
   TemplateQuery,
 } from '../../contract/excel';
-import { AppError } from '../../errors';
 import type { RouteDeps } from '../../http/app';
+import { sendFile, XLSX_TYPE } from '../../http/download';
+import { readSingleUpload } from '../../http/upload';
 import { scopeFor } from '../auth/access-scope';
 import { actorName } from '../auth/viewer';
-import { sendFile, XLSX_TYPE } from './download';
 import {
   confirmImport,
   discardImport,
@@ -31,20 +31,13 @@ import {
 import { exportTemplate } from './excel-template.service';
 import { defaultXlsxLimits, tooLarge } from './xlsx-safety';
 
-async function readUpload(request: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
-  if (!request.isMultipart()) {
-    throw new AppError('bad_request', 'Hãy gửi tệp Excel dạng multipart/form-data (trường "file").');
-  }
-  let part: MultipartFile | undefined;
-  try {
-    part = await request.file();
-    if (!part) throw new AppError('bad_request', 'Yêu cầu không kèm tệp nào; hãy chọn tệp Excel để tải lên.');
-    return { fileName: part.filename || 'tep-tai-len.xlsx', bytes: await part.toBuffer() };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw new AppError('bad_request', 'Không nhận được trọn vẹn tệp tải lên; hãy thử lại.');
-  }
+function readUpload(request: FastifyRequest) {
+  return readSingleUpload(request, {
+    what: 'tệp Excel',
+    action: 'tải lên',
+    defaultName: 'tep-tai-len.xlsx',
+    tooLarge: () => tooLarge(),
+  });
 }
 
 export const excelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {

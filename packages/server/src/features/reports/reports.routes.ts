@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../contract/common';
 import { ReportParams, ReportQuery, TableExportRequest } from '../../contract/reports';
 import type { RouteDeps } from '../../http/app';
-import { sendFile } from '../excel/download';
+import { sendFile } from '../../http/download';
 import { exportTable, standardReport } from './reports.service';
 
 export const reportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {

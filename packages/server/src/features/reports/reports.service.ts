@@ -19,10 +19,10 @@ import type {
 } from '../../contract/reports';
 import type { Database } from '../../db/schema';
 import { AppError, type RowProblem } from '../../errors';
+import { XLSX_TYPE } from '../../http/download';
 import { type AccessScope, requireReadableUnit, scopeOf } from '../auth/access-scope';
 import type { Viewer } from '../auth/viewer';
 import { evaluateOneUnit, rollUpSubtree } from '../evaluation/evaluation.service';
-import { XLSX_TYPE } from '../excel/download';
 import { targetProgress } from '../targets/targets.service';
 import { getUnitDirectory, provinceOf, type UnitDirectory } from '../units/unit-directory';
 import { renderPdf } from './render-pdf';
