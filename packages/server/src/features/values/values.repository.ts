@@ -245,14 +245,15 @@ export async function upsertValues(
   }
 }
 
-export async function deleteValues(
+async function deleteKeys(
   db: Kysely<Database>,
+  table: 'measure_values' | 'measure_value_versions',
   keys: readonly { unitId: string; measureCode: string; year: number }[],
 ): Promise<void> {
   for (let i = 0; i < keys.length; i += DELETE_CHUNK) {
     const chunk = keys.slice(i, i + DELETE_CHUNK);
     await db
-      .deleteFrom('measure_values')
+      .deleteFrom(table)
       .where((eb) =>
         eb(
           eb.refTuple('unit_id', 'year', 'measure_code'),
@@ -262,6 +263,13 @@ export async function deleteValues(
       )
       .execute();
   }
+}
+
+export async function deleteValues(
+  db: Kysely<Database>,
+  keys: readonly { unitId: string; measureCode: string; year: number }[],
+): Promise<void> {
+  await deleteKeys(db, 'measure_values', keys);
 }
 
 /** What evaluation reads of a stored value: whose it is, of which measure, and the value in force. */
@@ -310,17 +318,5 @@ export async function deleteValueHistory(
   db: Kysely<Database>,
   keys: readonly { unitId: string; measureCode: string; year: number }[],
 ): Promise<void> {
-  for (let i = 0; i < keys.length; i += DELETE_CHUNK) {
-    const chunk = keys.slice(i, i + DELETE_CHUNK);
-    await db
-      .deleteFrom('measure_value_versions')
-      .where((eb) =>
-        eb(
-          eb.refTuple('unit_id', 'year', 'measure_code'),
-          'in',
-          chunk.map((k) => eb.tuple(k.unitId, k.year, k.measureCode)),
-        ),
-      )
-      .execute();
-  }
+  await deleteKeys(db, 'measure_value_versions', keys);
 }
