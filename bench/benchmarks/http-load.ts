@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type BenchContext, repeat, type Section } from '../lib/context';
 import { freePort, REPO_DIR, runToEnd, type Spawned, spawnTs, waitForOk } from '../lib/processes';
-import { newWorldScopes } from '../lib/scopes';
+import { dashboardScopes } from '../lib/scopes';
 import { figure } from '../lib/stats';
 
 interface AutocannonResult {
@@ -37,7 +37,7 @@ async function autocannon(url: string, seconds: number, cookie: string | null): 
  * endpoints take turns within a run so that both see the same machine.
  */
 export async function benchHttpLoad(ctx: BenchContext): Promise<Section> {
-  const scopes = newWorldScopes(ctx.dataset);
+  const scopes = dashboardScopes(ctx.dataset);
   const seconds = ctx.options.quick ? 2 : 8;
   const serverPort = await freePort();
   const barePort = await freePort();

@@ -13,10 +13,16 @@ export function oldWorldScopes(dataset: Dataset): Scopes {
   return pick(dataset, year, (c) => c.validTo !== null);
 }
 
-/** The new structure's year, a province of median size (a typical dashboard) and one of its communes. */
-export function newWorldScopes(dataset: Dataset): Scopes {
-  const year = Math.max(...dataset.spec.newYears);
-  return pick(dataset, year, (c) => c.validTo === null, 'median');
+/**
+ * A typical dashboard: a province of median size and one of its communes, in the new
+ * structure's year; in the old structure's latest year when the data set has only that
+ * (`--latest-year`).
+ */
+export function dashboardScopes(dataset: Dataset): Scopes {
+  if (dataset.spec.newYears.length === 0) {
+    return pick(dataset, Math.max(...dataset.spec.oldYears), (c) => c.validTo !== null, 'median');
+  }
+  return pick(dataset, Math.max(...dataset.spec.newYears), (c) => c.validTo === null, 'median');
 }
 
 function pick(

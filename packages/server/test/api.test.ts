@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, testDialect } from './harness';
 
@@ -183,6 +184,26 @@ describe(`evaluation API on ${testDialect}`, () => {
     const average = result.body.communes.reduce((n, c) => n + c.criteriaMet, 0) / result.body.communes.length;
     expect(r.averageCriteriaMet).toBeCloseTo(average, 6);
     expect(r.tiers.find((x) => x.tier === 'standard')?.recognisedCount).toBeGreaterThan(0);
+  });
+
+  it('sends a roll-up compressed to clients that take gzip, and the same JSON to those that do not', async () => {
+    const roots = await get<{ units: UnitSummary[] }>('/api/units?date=2021-12-31');
+    const url = `/api/units/${(roots.body.units[0] as UnitSummary).id}/rollup?year=2021`;
+    const plain = await t.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    const compressed = [];
+    for (const acceptEncoding of ['gzip, deflate, br, zstd', 'br;q=1.0, gzip;q=0.8']) {
+      const response = await t.inject({ method: 'GET', url, headers: { 'accept-encoding': acceptEncoding } });
+      expect(response.headers['content-encoding']).toBe('gzip');
+      expect(response.headers.vary).toContain('accept-encoding');
+      expect(gunzipSync(response.rawPayload).toString()).toBe(plain.body);
+      compressed.push(response.rawPayload.length);
+    }
+    expect(compressed[0]).toBeLessThan(plain.rawPayload.length / 4);
+    const refused = await t.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0, br' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
   });
 
   it('rolls up the 2026 two-level province under the illustrative 2026–2030 set', async () => {

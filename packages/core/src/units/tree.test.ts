@@ -50,6 +50,13 @@ describe('buildTreeIndex', () => {
     expect(tree.descendants('p-1', 'village').map((u) => u.id)).toEqual(['v-1', 'v-2']);
     expect(tree.children('v-1')).toEqual([]);
   });
+
+  it('walks a subtree once per level and hands out the same frozen list after that', () => {
+    const villages = tree.descendants('p-1', 'village');
+    expect(tree.descendants('p-1', 'village')).toBe(villages);
+    expect(Object.isFrozen(villages)).toBe(true);
+    expect(tree.descendants('p-1').map((u) => u.id)).toEqual(['d-1', 'c-1', 'v-1', 'v-2']);
+  });
 });
 
 describe('lineage', () => {

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { compiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 
 export type DataName = 'units' | 'values' | 'recognitions';
+export type DataVersions = Record<DataName, number>;
 
 /**
  * Bumped inside the writing transaction, read before serving from a cache: every server
@@ -12,9 +14,11 @@ export async function bumpDataVersion(db: Kysely<Database>, name: DataName): Pro
   await db.updateTable('data_versions').set({ version: sql`version + 1` }).where('name', '=', name).execute();
 }
 
-export async function readDataVersions(db: Kysely<Database>): Promise<Record<DataName, number>> {
-  const rows = await db.selectFrom('data_versions').select(['name', 'version']).execute();
-  const versions: Record<DataName, number> = { units: 0, values: 0, recognitions: 0 };
+const versionRows = compiledOnce((db) => db.selectFrom('data_versions').select(['name', 'version']));
+
+export async function readDataVersions(db: Kysely<Database>): Promise<DataVersions> {
+  const rows = await versionRows(db);
+  const versions: DataVersions = { units: 0, values: 0, recognitions: 0 };
   for (const row of rows) {
     if (row.name === 'units' || row.name === 'values' || row.name === 'recognitions')
       versions[row.name] = row.version;

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { compiledOnce } from '../../db/compiled-once';
 import type { Database } from '../../db/schema';
 import type { SessionsTable, UsersTable } from './accounts.table';
 
@@ -6,27 +7,48 @@ export async function insertSession(db: Kysely<Database>, row: SessionsTable): P
   await db.insertInto('sessions').values(row).execute();
 }
 
-export type SessionWithUser = Selectable<SessionsTable> & { user: Selectable<UsersTable> };
+export type SessionUserRow = Pick<
+  Selectable<UsersTable>,
+  'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'department_code'
+>;
 
+export interface LiveSession {
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  user: SessionUserRow;
+}
+
+const liveSessionRows = compiledOnce((db, idHash: string, now: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.unit_id',
+      'users.department_code',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', 1),
+);
+
+/** One query, compiled once: it runs before every signed-in request. */
 export async function findLiveSession(
   db: Kysely<Database>,
   idHash: string,
   now: string,
-): Promise<SessionWithUser | undefined> {
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id_hash', '=', idHash)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (!session) return undefined;
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', session.user_id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  return user ? { ...session, user } : undefined;
+): Promise<LiveSession | undefined> {
+  const [row] = await liveSessionRows(db, idHash, now);
+  if (!row) return undefined;
+  const { csrf_token, created_at, last_seen_at, ...user } = row;
+  return { csrf_token, created_at, last_seen_at, user };
 }
 
 export async function touchSession(

@@ -11,7 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { ValueBasis } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
-import { type DataName, readDataVersions, valueChangesSince } from '../data-versions';
+import { type DataVersions, readDataVersions, valueChangesSince } from '../data-versions';
 import { allRecognitions } from '../recognitions/recognitions.repository';
 import { getUnitDirectory, type UnitDirectory } from '../units/unit-directory';
 import { type ResolvedValues, resolveValuesFor } from './resolved-values';
@@ -27,7 +27,7 @@ import { type ResolvedValues, resolveValuesFor } from './resolved-values';
  * do. The catalog is fixed for the life of a process.
  */
 interface Caches {
-  versions: Record<DataName, number> | null;
+  versions: DataVersions | null;
   /** Moves whenever anything is dropped: a computation that began before a drop keeps its result to itself. */
   generation: number;
   values: Map<string, Map<string, ReadonlyMap<string, ObservedValue>>>;
@@ -97,11 +97,7 @@ function dropYears(caches: Caches, years: ReadonlySet<number>): void {
   }
 }
 
-async function apply(
-  db: Kysely<Database>,
-  caches: Caches,
-  versions: Record<DataName, number>,
-): Promise<void> {
+async function apply(db: Kysely<Database>, caches: Caches, versions: DataVersions): Promise<void> {
   const known = caches.versions;
   // Counters only grow, so a reading lower in any of them was taken before the one already applied.
   if (
@@ -128,7 +124,7 @@ async function apply(
       if (changes.length > BULK_CHANGE) {
         dropYears(caches, new Set(changes.map((c) => c.year)));
       } else if (changes.length > 0) {
-        const directory = await getUnitDirectory(db);
+        const directory = await getUnitDirectory(db, versions);
         const byYear = new Map<number, Set<string>>();
         for (const change of changes) {
           const ids = byYear.get(change.year) ?? new Set<string>();
@@ -143,14 +139,37 @@ async function apply(
   caches.versions = versions;
 }
 
-/** Brings this process's caches up to the database's data versions; call first in every request. */
-export async function syncEvaluationCache(db: Kysely<Database>): Promise<Caches> {
+/**
+ * Brings this process's caches up to the database's data versions; call first in every
+ * request, with the reading the request has already taken if it has one.
+ */
+export async function syncEvaluationCache(db: Kysely<Database>, reading?: DataVersions): Promise<Caches> {
   const caches = cachesOf(db);
-  const versions = await readDataVersions(db);
+  const versions = reading ?? (await readDataVersions(db));
   const done = caches.syncing.catch(() => undefined).then(() => apply(db, caches, versions));
   caches.syncing = done;
   await done;
   return caches;
+}
+
+/** The unit directory and the evaluation caches, brought to one reading of the data versions. */
+export interface DataSnapshot {
+  directory: UnitDirectory;
+  caches: Caches;
+}
+
+/**
+ * One reading of the data versions for a whole request: on a cached roll-up that reading is
+ * the only query besides the session's, where the directory and the caches each used to take
+ * their own.
+ */
+export async function dataSnapshot(db: Kysely<Database>): Promise<DataSnapshot> {
+  const versions = await readDataVersions(db);
+  const [directory, caches] = await Promise.all([
+    getUnitDirectory(db, versions),
+    syncEvaluationCache(db, versions),
+  ]);
+  return { directory, caches };
 }
 
 /** Every recognition, by unit; read once per `recognitions` version. */

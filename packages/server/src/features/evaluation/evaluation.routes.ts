@@ -11,8 +11,8 @@ import {
 } from '../../contract/evaluation';
 import { UnitIdParams } from '../../contract/units';
 import type { RouteDeps } from '../../http/app';
+import { sendEncodedOnce } from '../../http/encoded-once';
 import { evaluateUnitFor, evaluateVillagesFor, rollUpFor, rollUpNationFor } from './scoped-evaluation';
-import { serializeOnceCompiler } from './serialized-once';
 
 export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { database }) => {
   const tags = ['Đánh giá'];
@@ -41,7 +41,6 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     '/units/:id/rollup',
     {
       config: { access: { kind: 'public' } },
-      serializerCompiler: serializeOnceCompiler,
       schema: {
         tags,
         summary:
@@ -51,13 +50,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         response: { 200: RollupResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      rollUpFor(database.db, request.viewer, request.params.id, {
-        year: request.query.year,
-        basis: request.query.basis,
-        ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
-        ...(request.query.date ? { date: request.query.date } : {}),
-      }),
+    async (request, reply) =>
+      sendEncodedOnce(
+        request,
+        reply,
+        RollupResponse,
+        await rollUpFor(database.db, request.viewer, request.params.id, {
+          year: request.query.year,
+          basis: request.query.basis,
+          ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+          ...(request.query.date ? { date: request.query.date } : {}),
+        }),
+      ),
   );
   app.get(
     '/units/:id/villages/evaluation',
@@ -82,7 +86,6 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     '/rollup',
     {
       config: { access: { kind: 'public' } },
-      serializerCompiler: serializeOnceCompiler,
       schema: {
         tags,
         summary:
@@ -91,12 +94,17 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         response: { 200: NationRollupResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      rollUpNationFor(database.db, request.viewer, {
-        year: request.query.year,
-        basis: request.query.basis,
-        ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
-        ...(request.query.date ? { date: request.query.date } : {}),
-      }),
+    async (request, reply) =>
+      sendEncodedOnce(
+        request,
+        reply,
+        NationRollupResponse,
+        await rollUpNationFor(database.db, request.viewer, {
+          year: request.query.year,
+          basis: request.query.basis,
+          ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+          ...(request.query.date ? { date: request.query.date } : {}),
+        }),
+      ),
   );
 };

@@ -8,6 +8,7 @@ import {
   measuresByCode,
   rollUpSummaries,
   type Tier,
+  type TreeIndex,
   type Unit,
   type UnitEvaluation,
   yearEnd,
@@ -33,9 +34,10 @@ import { getUnitDirectory, provinceOf, requireUnit, type UnitDirectory } from '.
 import { summariseUnit } from '../units/units.service';
 import {
   cachedRollup,
+  type DataSnapshot,
+  dataSnapshot,
   evaluationSummaries,
   recognitionsByUnit,
-  syncEvaluationCache,
 } from './evaluation-cache';
 import { type ResolvedValues, resolveValuesFor } from './resolved-values';
 
@@ -238,12 +240,51 @@ export function isRuralCommune(unit: Unit): boolean {
   return unit.level === 'commune' && unit.kind === 'xa';
 }
 
+const ruralCommunesByTree = new WeakMap<TreeIndex, Map<string, readonly Unit[]>>();
+const nationByTree = new WeakMap<TreeIndex, { communes: readonly Unit[]; provinceCount: number }>();
+
+/**
+ * The rural communes under a unit in a tree, worked out once per tree: every roll-up request
+ * needs the list before it can look for its cached result.
+ */
+function ruralCommunesUnder(tree: TreeIndex, root: Unit): readonly Unit[] {
+  let byRoot = ruralCommunesByTree.get(tree);
+  if (!byRoot) {
+    byRoot = new Map();
+    ruralCommunesByTree.set(tree, byRoot);
+  }
+  let communes = byRoot.get(root.id);
+  if (!communes) {
+    communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(
+      isRuralCommune,
+    );
+    byRoot.set(root.id, communes);
+  }
+  return communes;
+}
+
+/** Every province of a tree and its rural communes, once per tree. */
+function nationOf(tree: TreeIndex): { communes: readonly Unit[]; provinceCount: number } {
+  let nation = nationByTree.get(tree);
+  if (!nation) {
+    const provinces = [...tree.byId.values()].filter((u) => u.parentId === null);
+    nation = {
+      communes: provinces.flatMap((p) => ruralCommunesUnder(tree, p)),
+      provinceCount: provinces.length,
+    };
+    nationByTree.set(tree, nation);
+  }
+  return nation;
+}
+
 export async function rollUpSubtree(
   db: Kysely<Database>,
   unitId: string,
   query: RollupRequest,
+  snapshot?: DataSnapshot,
 ): Promise<RollupResponse> {
-  const directory = await getUnitDirectory(db);
+  const data = snapshot ?? (await dataSnapshot(db));
+  const { directory } = data;
   const root = requireUnit(directory, unitId);
   const asOf = query.date ?? yearEnd(query.year);
   const tree = directory.treeOn(asOf);
@@ -253,13 +294,11 @@ export async function rollUpSubtree(
       `${root.name} không tồn tại vào ngày ${asOf}; hãy chọn đơn vị có hiệu lực vào ngày đó.`,
     );
   }
-  const communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(
-    isRuralCommune,
-  );
+  const communes = ruralCommunesUnder(tree, root);
   const probe = communes[0] ?? { ...root, level: 'commune' as const };
   return rollUpCommunes(
     db,
-    directory,
+    data,
     communes,
     probe,
     { ...query, asOf, scope: root.id },
@@ -271,24 +310,18 @@ export async function rollUpSubtree(
 export async function rollUpNation(
   db: Kysely<Database>,
   query: RollupRequest,
+  snapshot?: DataSnapshot,
 ): Promise<NationRollupResponse> {
-  const directory = await getUnitDirectory(db);
+  const data = snapshot ?? (await dataSnapshot(db));
+  const { directory } = data;
   const asOf = query.date ?? yearEnd(query.year);
   const tree = directory.treeOn(asOf);
-  const provinces = [...tree.byId.values()].filter((u) => u.parentId === null);
-  const communes = provinces.flatMap((p) => tree.descendants(p.id, 'commune')).filter(isRuralCommune);
+  const { communes, provinceCount } = nationOf(tree);
   const probe = communes[0];
   if (!probe) {
     throw new AppError('unit_not_evaluable', `Không có xã nào có hiệu lực vào ngày ${asOf} để tổng hợp.`);
   }
-  return rollUpCommunes(
-    db,
-    directory,
-    communes,
-    probe,
-    { ...query, asOf, scope: 'nation' },
-    { provinceCount: provinces.length },
-  );
+  return rollUpCommunes(db, data, communes, probe, { ...query, asOf, scope: 'nation' }, { provinceCount });
 }
 
 export interface RollupRequest {
@@ -305,13 +338,12 @@ export interface RollupRequest {
  */
 async function rollUpCommunes<H extends object>(
   db: Kysely<Database>,
-  directory: UnitDirectory,
+  { directory, caches }: DataSnapshot,
   communes: readonly Unit[],
   probe: Unit,
   query: RollupRequest & { asOf: string; scope: string },
   head: H,
 ): Promise<H & Omit<RollupResponse, 'unit'>> {
-  const caches = await syncEvaluationCache(db);
   const set = chooseCriteriaSet(directory, probe, query.year, 'standard', query.criteriaSetId);
   const basis = query.basis ?? 'latest';
   return cachedRollup(

@@ -18,6 +18,7 @@ import {
   rollUpNation,
   rollUpSubtree,
 } from './evaluation.service';
+import { dataSnapshot } from './evaluation-cache';
 
 /** A unit's evaluation, for a viewer who may read that unit. */
 export async function evaluateUnitFor(
@@ -44,10 +45,34 @@ export async function evaluateVillagesFor(
   return evaluateVillages(db, communeId, query, (id) => scope.readsEverything || scope.canRead(id));
 }
 
-/** Aggregates are public; the per-commune rows only for the communes the viewer may read. */
+const readableParts = new WeakMap<object, Map<string, object>>();
+
+/** Who sees the same rows: the same role on the same area. */
+function areaKey(viewer: Viewer): string {
+  if (viewer.kind !== 'user') return viewer.kind;
+  const { role, unitId, departmentCode } = viewer.user;
+  return `${role}|${unitId ?? ''}|${departmentCode ?? ''}`;
+}
+
+/**
+ * Aggregates are public; the per-commune rows only for the communes the viewer may read. The
+ * part for one area is kept with the cached roll-up, so it too is the same object from request
+ * to request and is written and compressed once.
+ */
 function keepReadable<T extends { communes: RollupResponse['communes'] }>(scope: AccessScope, result: T): T {
   if (scope.readsEverything) return result;
-  return { ...result, communes: result.communes.filter((c) => scope.canRead(c.unitId)) };
+  let parts = readableParts.get(result);
+  if (!parts) {
+    parts = new Map();
+    readableParts.set(result, parts);
+  }
+  const key = areaKey(scope.viewer);
+  let part = parts.get(key) as T | undefined;
+  if (!part) {
+    part = { ...result, communes: result.communes.filter((c) => scope.canRead(c.unitId)) };
+    parts.set(key, part);
+  }
+  return part;
 }
 
 export async function rollUpFor(
@@ -56,8 +81,9 @@ export async function rollUpFor(
   unitId: string,
   query: RollupRequest,
 ): Promise<RollupResponse> {
-  const scope = scopeOf(await getUnitDirectory(db), viewer);
-  return keepReadable(scope, await rollUpSubtree(db, unitId, query));
+  const snapshot = await dataSnapshot(db);
+  const scope = scopeOf(snapshot.directory, viewer);
+  return keepReadable(scope, await rollUpSubtree(db, unitId, query, snapshot));
 }
 
 export async function rollUpNationFor(
@@ -65,6 +91,7 @@ export async function rollUpNationFor(
   viewer: Viewer,
   query: RollupRequest,
 ): Promise<NationRollupResponse> {
-  const scope = scopeOf(await getUnitDirectory(db), viewer);
-  return keepReadable(scope, await rollUpNation(db, query));
+  const snapshot = await dataSnapshot(db);
+  const scope = scopeOf(snapshot.directory, viewer);
+  return keepReadable(scope, await rollUpNation(db, query, snapshot));
 }

@@ -43,7 +43,7 @@ function unitsOfLevel(
   scope: Unit,
   level: CriteriaSet['level'],
   year: number,
-): Unit[] {
+): readonly Unit[] {
   const tree = directory.treeOn(yearEnd(year));
   const units = scope.level === level ? [scope] : tree.descendants(scope.id, level);
   return level === 'commune' ? units.filter(isRuralCommune) : units;

@@ -2,7 +2,7 @@ import { buildTreeIndex, type TreeIndex, type Unit } from '@ntm/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
-import { readDataVersions } from '../data-versions';
+import { type DataVersions, readDataVersions } from '../data-versions';
 import { loadAllUnits } from './units.repository';
 
 /** All units of every date, indexed; rebuilt only when the `units` data version moves. */
@@ -21,8 +21,12 @@ interface CacheEntry {
 
 const caches = new WeakMap<Kysely<Database>, CacheEntry>();
 
-export async function getUnitDirectory(db: Kysely<Database>): Promise<UnitDirectory> {
-  const { units: version } = await readDataVersions(db);
+/** `versions`: a reading the caller has just taken, to serve a request from one reading. */
+export async function getUnitDirectory(
+  db: Kysely<Database>,
+  versions?: Pick<DataVersions, 'units'>,
+): Promise<UnitDirectory> {
+  const { units: version } = versions ?? (await readDataVersions(db));
   const cached = caches.get(db);
   if (cached && cached.version === version) return cached.directory;
   const directory = loadAllUnits(db).then((units) => buildDirectory(units, version));

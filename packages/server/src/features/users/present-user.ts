@@ -2,11 +2,12 @@ import { departmentsByCode, hasPermission, Permission, Role, roleLabels } from '
 import type { CurrentUser } from '../../contract/auth';
 import type { UserSummary } from '../../contract/users';
 import { scopeOf } from '../auth/access-scope';
+import type { SessionUserRow } from '../auth/sessions.repository';
 import type { SessionUser } from '../auth/viewer';
 import type { UnitDirectory } from '../units/unit-directory';
 import type { UserRow } from './users.repository';
 
-export function sessionUserOf(row: UserRow): SessionUser {
+export function sessionUserOf(row: SessionUserRow): SessionUser {
   return {
     id: row.id,
     username: row.username,
