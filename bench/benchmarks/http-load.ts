@@ -12,6 +12,9 @@ interface AutocannonResult {
   non2xx: number;
 }
 
+/** What Chromium sends: the product compresses the responses that are the same for many requests. */
+const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
 async function autocannon(url: string, seconds: number, cookie: string | null): Promise<AutocannonResult> {
   const out = await runToEnd(process.execPath, [
     path.join(REPO_DIR, 'node_modules/autocannon/autocannon.js'),
@@ -20,6 +23,8 @@ async function autocannon(url: string, seconds: number, cookie: string | null): 
     '10',
     '--duration',
     String(seconds),
+    '--headers',
+    `accept-encoding=${ACCEPT_ENCODING}`,
     ...(cookie ? ['--headers', `cookie=${cookie}`] : []),
     url,
   ]);
@@ -28,6 +33,15 @@ async function autocannon(url: string, seconds: number, cookie: string | null): 
     throw new Error(`${url}: ${result.errors} lỗi, ${result.non2xx} trả lời khác 2xx`);
   }
   return result;
+}
+
+/** The body's size on the wire, compressed as the browser's request lets it be. */
+async function bytesSent(url: string, cookie: string): Promise<number> {
+  const response = await fetch(url, { headers: { cookie, 'accept-encoding': ACCEPT_ENCODING } });
+  await response.arrayBuffer();
+  const length = Number(response.headers.get('content-length'));
+  if (!response.ok || !Number.isFinite(length)) throw new Error(`${url}: HTTP ${response.status}`);
+  return length;
 }
 
 /**
@@ -55,11 +69,18 @@ export async function benchHttpLoad(ctx: BenchContext): Promise<Section> {
     const started = performance.now();
     await waitForOk(bare, `${bare.url}/bare`, started);
     await waitForOk(server, `${server.url}/api/auth/me`, started);
+    const dashboardUrl = `${server.url}/api/units/${encodeURIComponent(scopes.province.id)}/rollup?year=${scopes.year}`;
+    const dashboardBytes = await bytesSent(dashboardUrl, ctx.sessions.sqlite.cookie);
     const endpoints = [
       { name: 'Fastify trần (/bare)', url: `${bare.url}/bare`, cookie: null },
       {
+        name: `Fastify trần, thân ${(dashboardBytes / 1024).toFixed(1)} KB như tổng quan tỉnh`,
+        url: `${bare.url}/bare/${dashboardBytes}`,
+        cookie: null,
+      },
+      {
         name: `tổng quan tỉnh (${scopes.province.name}, ${scopes.year})`,
-        url: `${server.url}/api/units/${encodeURIComponent(scopes.province.id)}/rollup?year=${scopes.year}`,
+        url: dashboardUrl,
         cookie: ctx.sessions.sqlite.cookie,
       },
       {
@@ -102,6 +123,7 @@ export async function benchHttpLoad(ctx: BenchContext): Promise<Section> {
       rows,
       notes: [
         'Máy chủ chạy như npm start (tiến trình riêng, SQLite), mỗi yêu cầu mang phiên đăng nhập của quản trị tỉnh; bộ giới hạn tốc độ chỉ gắn với đăng nhập, không với các điểm cuối được đo.',
+        `Mọi yêu cầu gửi accept-encoding: ${ACCEPT_ENCODING} như Chromium; KB/trả lời là số byte trên đường truyền. Dòng "thân … KB" là Fastify trần gửi một thân dựng sẵn cỡ đó: trần của riêng việc gửi số byte ấy.`,
       ],
       data,
     };

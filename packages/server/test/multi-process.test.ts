@@ -172,8 +172,15 @@ describe(`two server processes on one ${testDialect} database`, () => {
     }
     if (!commune)
       throw new Error('the demo province has no commune meeting the income criterion on an open figure');
+    // The commune's scorecard is cached too, in both processes.
+    const scorecardUrl = `/api/units/${encodeURIComponent(commune.unitId)}/evaluation?year=${year}`;
+    const criteriaMetIn = async (server: Server) =>
+      (await getJson<{ evaluation: { criteriaMet: number } }>(server, scorecardUrl)).evaluation.criteriaMet;
+    expect(await criteriaMetIn(a)).toBe(commune.criteriaMet);
+    expect(await criteriaMetIn(b)).toBe(commune.criteriaMet);
 
     await putValue(a, commune.unitId, year, 0);
+    expect(await criteriaMetIn(b)).toBe(commune.criteriaMet - 1);
     const afterWrite = await getJson<Rollup>(b, rollupUrl);
     const changed = afterWrite.communes.find((c) => c.unitId === commune.unitId);
     expect(changed?.outcomes[income]).toBe('not_met');
@@ -191,5 +198,6 @@ describe(`two server processes on one ${testDialect} database`, () => {
     const restored = (await getJson<Rollup>(a, rollupUrl)).communes.find((c) => c.unitId === commune.unitId);
     expect(restored?.outcomes[income]).toBe('met');
     expect(restored?.criteriaMet).toBe(commune.criteriaMet);
+    expect(await criteriaMetIn(a)).toBe(commune.criteriaMet);
   });
 });

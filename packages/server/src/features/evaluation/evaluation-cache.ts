@@ -32,8 +32,8 @@ interface Caches {
   generation: number;
   values: Map<string, Map<string, ReadonlyMap<string, ObservedValue>>>;
   summaries: Map<string, Map<string, EvaluationSummary>>;
-  /** Whole roll-ups, each valid while nothing at all has been dropped since it was made. */
-  rollups: Map<string, { generation: number; rollup: unknown }>;
+  /** Whole roll-ups and unit evaluations, each valid while nothing at all has been dropped since it was made. */
+  responses: Map<string, { generation: number; response: unknown }>;
   recognitions: Promise<Map<string, Recognition[]>> | null;
   /** Syncs run one after another, so that a slower one never undoes a newer one. */
   syncing: Promise<unknown>;
@@ -41,7 +41,7 @@ interface Caches {
 
 const byDatabase = new WeakMap<Kysely<Database>, Caches>();
 
-const MAX_ROLLUPS = 1000;
+const MAX_RESPONSES = 1000;
 
 /** More changed units than this since the last look: drop the years they touch rather than work out each one. */
 const BULK_CHANGE = 20_000;
@@ -54,7 +54,7 @@ function cachesOf(db: Kysely<Database>): Caches {
       generation: 0,
       values: new Map(),
       summaries: new Map(),
-      rollups: new Map(),
+      responses: new Map(),
       recognitions: null,
       syncing: Promise.resolve(),
     };
@@ -268,20 +268,25 @@ export async function evaluationSummaries(
 }
 
 /**
- * A roll-up made once and served while the caches stay untouched: any drop (a value written
- * anywhere, a recognition, a unit) makes every roll-up be made again from the summaries, which
- * costs little next to evaluating. `key` must name everything the roll-up depends on besides
- * the data: the subtree, year, basis, set and date.
+ * A response made once and served while the caches stay untouched: any drop (a value written
+ * anywhere, a recognition, a unit) makes every such response be made again — a roll-up from the
+ * summaries, a unit's evaluation from its values — which costs little next to evaluating the
+ * area. `key` must name everything the response depends on besides the data: the kind, the
+ * subtree or unit, year, basis, set, tier and date.
  */
-export async function cachedRollup<T>(caches: Caches, key: string, make: () => Promise<T>): Promise<T> {
+export async function cachedWhileUnchanged<T>(
+  caches: Caches,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
   const generation = caches.generation;
-  const cached = caches.rollups.get(key);
-  if (cached && cached.generation === generation) return cached.rollup as T;
-  const rollup = await make();
+  const cached = caches.responses.get(key);
+  if (cached && cached.generation === generation) return cached.response as T;
+  const response = await make();
   if (caches.generation === generation) {
-    // Any subtree, year and date may be asked for; a bound keeps odd requests from piling up.
-    if (caches.rollups.size >= MAX_ROLLUPS) caches.rollups.clear();
-    caches.rollups.set(key, { generation, rollup });
+    // Any subtree, unit, year and date may be asked for; a bound keeps odd requests from piling up.
+    if (caches.responses.size >= MAX_RESPONSES) caches.responses.clear();
+    caches.responses.set(key, { generation, response });
   }
-  return rollup;
+  return response;
 }

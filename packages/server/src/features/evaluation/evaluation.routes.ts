@@ -29,13 +29,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         response: { 200: UnitEvaluationResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      evaluateUnitFor(database.db, request.viewer, request.params.id, {
-        year: request.query.year,
-        tier: request.query.tier,
-        basis: request.query.basis,
-        ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
-      }),
+    async (request, reply) =>
+      sendEncodedOnce(
+        request,
+        reply,
+        UnitEvaluationResponse,
+        await evaluateUnitFor(database.db, request.viewer, request.params.id, {
+          year: request.query.year,
+          tier: request.query.tier,
+          basis: request.query.basis,
+          ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+        }),
+      ),
   );
   app.get(
     '/units/:id/rollup',

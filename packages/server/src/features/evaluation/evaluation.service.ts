@@ -33,7 +33,7 @@ import { recognitionsForUnits } from '../recognitions/recognitions.repository';
 import { getUnitDirectory, provinceOf, requireUnit, type UnitDirectory } from '../units/unit-directory';
 import { summariseUnit } from '../units/units.service';
 import {
-  cachedRollup,
+  cachedWhileUnchanged,
   type DataSnapshot,
   dataSnapshot,
   evaluationSummaries,
@@ -126,8 +126,9 @@ export async function evaluateOneUnit(
   db: Kysely<Database>,
   unitId: string,
   query: { year: number; tier: Tier; criteriaSetId?: string; basis?: ValueBasis },
+  known?: UnitDirectory,
 ): Promise<UnitEvaluationResponse> {
-  const directory = await getUnitDirectory(db);
+  const directory = known ?? (await getUnitDirectory(db));
   const unit = requireUnit(directory, unitId);
   if (unit.level === 'commune' && !isRuralCommune(unit)) {
     throw new AppError(
@@ -346,9 +347,9 @@ async function rollUpCommunes<H extends object>(
 ): Promise<H & Omit<RollupResponse, 'unit'>> {
   const set = chooseCriteriaSet(directory, probe, query.year, 'standard', query.criteriaSetId);
   const basis = query.basis ?? 'latest';
-  return cachedRollup(
+  return cachedWhileUnchanged(
     caches,
-    [query.scope, query.year, basis, `${set.id}@${set.version}`, query.asOf].join('|'),
+    ['rollup', query.scope, query.year, basis, `${set.id}@${set.version}`, query.asOf].join('|'),
     async () => {
       const [summaries, recognitions] = await Promise.all([
         evaluationSummaries(db, caches, directory, communes, { year: query.year, basis, set }),

@@ -18,7 +18,7 @@ import {
   rollUpNation,
   rollUpSubtree,
 } from './evaluation.service';
-import { dataSnapshot } from './evaluation-cache';
+import { cachedWhileUnchanged, dataSnapshot } from './evaluation-cache';
 
 /** A unit's evaluation, for a viewer who may read that unit. */
 export async function evaluateUnitFor(
@@ -27,9 +27,17 @@ export async function evaluateUnitFor(
   unitId: string,
   query: { year: number; tier: Tier; criteriaSetId?: string; basis?: ValueBasis },
 ): Promise<UnitEvaluationResponse> {
-  const directory = await getUnitDirectory(db);
+  const { directory, caches } = await dataSnapshot(db);
   requireReadableUnit(directory, scopeOf(directory, viewer), unitId);
-  return evaluateOneUnit(db, unitId, query);
+  const key = [
+    'unit',
+    unitId,
+    query.year,
+    query.tier,
+    query.basis ?? 'latest',
+    query.criteriaSetId ?? '',
+  ].join('|');
+  return cachedWhileUnchanged(caches, key, () => evaluateOneUnit(db, unitId, query, directory));
 }
 
 /** The villages of a commune the viewer may read, each under the village standard. */
