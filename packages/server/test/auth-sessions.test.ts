@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSessionId } from '../src/features/auth/auth.service';
 import { buildApp } from '../src/http/app';
 import { createTestApp, type TestApp, testDialect } from './harness';
 import { DEMO_PASSWORD, demoUsers, signIn } from './sessions';
@@ -82,6 +83,17 @@ describe(`sign-in and sessions on ${testDialect}`, () => {
     });
     expect((me.json() as { user: { username: string } }).user.username).toBe(demoUsers.leader);
     await other.close();
+  });
+
+  it('ends a session deleted from the database by hand at once, in a process that has just checked it', async () => {
+    const session = await signIn(t.app, demoUsers.leader);
+    expect((await session.get('/api/units')).status).toBe(200);
+    expect((await session.get('/api/units')).status).toBe(200);
+    await t.database.db
+      .deleteFrom('sessions')
+      .where('id_hash', '=', hashSessionId(session.cookie.slice(session.cookie.indexOf('=') + 1)))
+      .execute();
+    expect((await session.get('/api/units')).status).toBe(401);
   });
 
   it('refuses anonymous requests to non-public data with 401, and serves public aggregates', async () => {

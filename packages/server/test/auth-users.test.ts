@@ -125,8 +125,41 @@ describe(`user management on ${testDialect}`, () => {
     expect(selfOff.status).toBe(403);
   });
 
+  it('narrows a signed-in user at once when the admin moves their account to another area', async () => {
+    const districtSession = await signIn(t.app, accounts.district.username);
+    const ownCommune = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('parent_id', '=', accounts.district.unitId as string)
+      .where('kind', '=', 'xa')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const otherDistrict = await t.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('level', '=', 'district')
+      .where('id', '!=', accounts.district.unitId as string)
+      .where('valid_to', '=', '2025-06-30')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const url = `/api/units/${encodeURIComponent(ownCommune.id)}/evaluation?year=2021`;
+    // Read twice: the second request is served by the session this process has already checked.
+    expect((await districtSession.get(url)).status).toBe(200);
+    expect((await districtSession.get(url)).status).toBe(200);
+    const list = await admin.get<{ users: UserSummary[] }>('/api/users');
+    const target = list.body.users.find((u) => u.username === accounts.district.username) as UserSummary;
+    const moved = await admin.send('PATCH', `/api/users/${target.id}`, {
+      expectedVersion: target.version,
+      unitId: otherDistrict.id,
+      reason: 'Điều chuyển cán bộ',
+    });
+    expect(moved.status).toBe(200);
+    expect((await districtSession.get<Problem>(url)).body.code).toBe('forbidden');
+  });
+
   it('resets a password, ending the sessions opened with the old one', async () => {
     const before = await signIn(t.app, accounts.commune2026.username);
+    expect((await before.get('/api/units')).status).toBe(200);
     const list = await admin.get<{ users: UserSummary[] }>('/api/users');
     const target = list.body.users.find((u) => u.username === accounts.commune2026.username) as UserSummary;
     const reset = await admin.send('POST', `/api/users/${target.id}/password`, {

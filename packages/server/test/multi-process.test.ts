@@ -200,4 +200,20 @@ describe(`two server processes on one ${testDialect} database`, () => {
     expect(restored?.criteriaMet).toBe(commune.criteriaMet);
     expect(await criteriaMetIn(a)).toBe(commune.criteriaMet);
   });
+
+  it('a sign-out through one process ends the session in the other at once', async () => {
+    const a = first as Server;
+    const b = second as Server;
+    const signedIn = await signIn(a);
+    const units = () => fetch(`${b.url}/api/units`, { headers: { cookie: signedIn.cookie } });
+    // Twice, so that the second answer comes from the session process b has already checked.
+    expect((await units()).status).toBe(200);
+    expect((await units()).status).toBe(200);
+    const out = await fetch(`${a.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken },
+    });
+    expect(out.status).toBe(200);
+    expect((await units()).status).toBe(401);
+  });
 });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { compiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 
-export type DataName = 'units' | 'values' | 'recognitions';
+export type DataName = 'units' | 'values' | 'recognitions' | 'accounts';
 export type DataVersions = Record<DataName, number>;
 
 /**
@@ -18,10 +18,9 @@ const versionRows = compiledOnce((db) => db.selectFrom('data_versions').select([
 
 export async function readDataVersions(db: Kysely<Database>): Promise<DataVersions> {
   const rows = await versionRows(db);
-  const versions: DataVersions = { units: 0, values: 0, recognitions: 0 };
+  const versions: DataVersions = { units: 0, values: 0, recognitions: 0, accounts: 0 };
   for (const row of rows) {
-    if (row.name === 'units' || row.name === 'values' || row.name === 'recognitions')
-      versions[row.name] = row.version;
+    if (row.name in versions) versions[row.name as DataName] = row.version;
   }
   return versions;
 }

@@ -5,10 +5,11 @@ import { type Permission, permissionLabels, roleLabels } from '@ntm/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/database';
 import { AppError } from '../errors';
-import { type AccessScope, scopeFor, scopeOf } from '../features/auth/access-scope';
+import { type AccessScope, scopeOf } from '../features/auth/access-scope';
 import { viewerFromSession } from '../features/auth/auth.service';
 import { SESSION_COOKIE } from '../features/auth/session-cookie';
 import { publicViewer, type Viewer } from '../features/auth/viewer';
+import { type DataVersions, readDataVersions } from '../features/data-versions';
 import { getUnitDirectory } from '../features/units/unit-directory';
 
 /**
@@ -45,6 +46,11 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     viewer: Viewer;
+    /**
+     * The data versions read when an /api request arrived: its session is checked against them,
+     * and the reads that serve it from caches may take them instead of reading again.
+     */
+    dataVersions: DataVersions;
   }
   interface FastifyInstance {
     /** Every /api route with its access rule, in registration order. */
@@ -113,7 +119,7 @@ async function checkUnits(
 ): Promise<void> {
   const ids = unitIdsOf(request, locator);
   if (ids.length === 0) return;
-  const directory = await getUnitDirectory(database.db);
+  const directory = await getUnitDirectory(database.db, request.dataVersions);
   const scope = scopeOf(directory, request.viewer);
   for (const id of ids) {
     const unit = directory.byId.get(id);
@@ -174,7 +180,7 @@ async function enforceRule(
       return;
     case 'write': {
       const viewer = signedIn(request);
-      const scope = await scopeFor(database.db, viewer);
+      const scope = scopeOf(await getUnitDirectory(database.db, request.dataVersions), viewer);
       if (!scope.has(rule.permission)) {
         throw new AppError(
           'forbidden',
@@ -204,6 +210,7 @@ export async function registerAccessControl(app: FastifyInstance, database: Data
   });
   // Set on every request by the onRequest hook below.
   app.decorateRequest('viewer');
+  app.decorateRequest('dataVersions');
   const table: RouteEntry[] = [];
   app.decorate('accessRoutes', table);
   app.addHook('onRoute', (route) => {
@@ -216,10 +223,13 @@ export async function registerAccessControl(app: FastifyInstance, database: Data
   });
 
   app.addHook('onRequest', async (request) => {
-    const fromSession = request.url.startsWith('/api')
-      ? await viewerFromSession(database.db, request.cookies[SESSION_COOKIE])
-      : null;
-    request.viewer = fromSession ?? publicViewer;
+    request.viewer = publicViewer;
+    if (!request.url.startsWith('/api')) return;
+    request.dataVersions = await readDataVersions(database.db);
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie === undefined) return;
+    request.viewer =
+      (await viewerFromSession(database.db, cookie, request.dataVersions.accounts)) ?? publicViewer;
   });
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.url === undefined || !request.routeOptions.url.startsWith('/api')) return;

@@ -146,25 +146,69 @@ export async function login(
   return { sessionId, csrfToken, user: presentCurrentUser(await getUnitDirectory(db), user, idHash) };
 }
 
-/** The signed-in viewer a session cookie stands for, sliding its expiry; null for none or an expired one. */
+type UserViewer = Extract<Viewer, { kind: 'user' }>;
+
+interface CheckedSession {
+  viewer: UserViewer;
+  /** The `accounts` data version it was checked under; any change of sessions or accounts moves it. */
+  accounts: number;
+  /** Until when it may be used without a look at the database: its expiry, or its next slide if sooner. */
+  until: number;
+}
+
+const checkedByDatabase = new WeakMap<Kysely<Database>, Map<string, CheckedSession>>();
+/** Sessions checked and not yet ended, per process; beyond this the least recently checked go. */
+const MAX_CHECKED = 10_000;
+
+function checkedSessions(db: Kysely<Database>): Map<string, CheckedSession> {
+  let checked = checkedByDatabase.get(db);
+  if (!checked) {
+    checked = new Map();
+    checkedByDatabase.set(db, checked);
+  }
+  return checked;
+}
+
+/**
+ * The signed-in viewer a session cookie stands for, sliding its expiry; null for none or an
+ * expired one. A session checked in the database is used again without a query while the
+ * `accounts` version read for this request (`accounts`) is the one it was checked under, it has
+ * not expired and its expiry needs no slide: the session lookup was half of a cached
+ * dashboard request. Ending a session or changing an account moves that version (migration
+ * 0010), so a sign-out or a disabled account holds at once in every process.
+ */
 export async function viewerFromSession(
   db: Kysely<Database>,
   sessionId: string | undefined,
+  accounts: number,
   now: Date = new Date(),
 ): Promise<Viewer | null> {
   if (sessionId === undefined || !SESSION_ID.test(sessionId)) return null;
+  const checked = checkedSessions(db);
+  const known = checked.get(sessionId);
+  if (known && known.accounts === accounts && now.getTime() < known.until) return known.viewer;
+  checked.delete(sessionId);
   const idHash = hashSessionId(sessionId);
   const session = await findLiveSession(db, idHash, now.toISOString());
   if (!session) return null;
-  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
-    const expires = Math.min(Date.parse(session.created_at) + MAX_MS, now.getTime() + IDLE_MS);
-    await touchSession(db, idHash, now.toISOString(), new Date(expires).toISOString());
+  let expiresAt = Date.parse(session.expires_at);
+  let lastSeenAt = Date.parse(session.last_seen_at);
+  if (now.getTime() - lastSeenAt > TOUCH_EVERY_MS) {
+    expiresAt = Math.min(Date.parse(session.created_at) + MAX_MS, now.getTime() + IDLE_MS);
+    lastSeenAt = now.getTime();
+    await touchSession(db, idHash, now.toISOString(), new Date(expiresAt).toISOString());
   }
-  return {
+  const viewer: UserViewer = {
     kind: 'user',
     user: sessionUserOf(session.user),
     session: { idHash, csrfToken: session.csrf_token },
   };
+  if (checked.size >= MAX_CHECKED) {
+    const oldest = checked.keys().next().value;
+    if (oldest !== undefined) checked.delete(oldest);
+  }
+  checked.set(sessionId, { viewer, accounts, until: Math.min(expiresAt, lastSeenAt + TOUCH_EVERY_MS) });
+  return viewer;
 }
 
 export async function describeSession(db: Kysely<Database>, viewer: Viewer): Promise<SessionResponse> {

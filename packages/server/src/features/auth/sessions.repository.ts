@@ -16,6 +16,7 @@ export interface LiveSession {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
+  expires_at: string;
   user: SessionUserRow;
 }
 
@@ -27,6 +28,7 @@ const liveSessionRows = compiledOnce((db, idHash: string, now: string) =>
       'sessions.csrf_token',
       'sessions.created_at',
       'sessions.last_seen_at',
+      'sessions.expires_at',
       'users.id',
       'users.username',
       'users.display_name',
@@ -39,7 +41,7 @@ const liveSessionRows = compiledOnce((db, idHash: string, now: string) =>
     .where('users.active', '=', 1),
 );
 
-/** One query, compiled once: it runs before every signed-in request. */
+/** One query, compiled once: it runs for every session a process has not checked lately. */
 export async function findLiveSession(
   db: Kysely<Database>,
   idHash: string,
@@ -47,8 +49,8 @@ export async function findLiveSession(
 ): Promise<LiveSession | undefined> {
   const [row] = await liveSessionRows(db, idHash, now);
   if (!row) return undefined;
-  const { csrf_token, created_at, last_seen_at, ...user } = row;
-  return { csrf_token, created_at, last_seen_at, user };
+  const { csrf_token, created_at, last_seen_at, expires_at, ...user } = row;
+  return { csrf_token, created_at, last_seen_at, expires_at, user };
 }
 
 export async function touchSession(

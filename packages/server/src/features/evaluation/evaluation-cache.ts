@@ -159,12 +159,12 @@ export interface DataSnapshot {
 }
 
 /**
- * One reading of the data versions for a whole request: on a cached roll-up that reading is
- * the only query besides the session's, where the directory and the caches each used to take
- * their own.
+ * One reading of the data versions for a whole request — the one taken when the request
+ * arrived, if given: on a cached roll-up that reading is the only query, where the session,
+ * the directory and the caches each used to take their own.
  */
-export async function dataSnapshot(db: Kysely<Database>): Promise<DataSnapshot> {
-  const versions = await readDataVersions(db);
+export async function dataSnapshot(db: Kysely<Database>, reading?: DataVersions): Promise<DataSnapshot> {
+  const versions = reading ?? (await readDataVersions(db));
   const [directory, caches] = await Promise.all([
     getUnitDirectory(db, versions),
     syncEvaluationCache(db, versions),

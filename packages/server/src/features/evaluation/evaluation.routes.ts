@@ -34,12 +34,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         request,
         reply,
         UnitEvaluationResponse,
-        await evaluateUnitFor(database.db, request.viewer, request.params.id, {
-          year: request.query.year,
-          tier: request.query.tier,
-          basis: request.query.basis,
-          ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
-        }),
+        await evaluateUnitFor(
+          database.db,
+          request.viewer,
+          request.params.id,
+          {
+            year: request.query.year,
+            tier: request.query.tier,
+            basis: request.query.basis,
+            ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+          },
+          request.dataVersions,
+        ),
       ),
   );
   app.get(
@@ -60,12 +66,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         request,
         reply,
         RollupResponse,
-        await rollUpFor(database.db, request.viewer, request.params.id, {
-          year: request.query.year,
-          basis: request.query.basis,
-          ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
-          ...(request.query.date ? { date: request.query.date } : {}),
-        }),
+        await rollUpFor(
+          database.db,
+          request.viewer,
+          request.params.id,
+          {
+            year: request.query.year,
+            basis: request.query.basis,
+            ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+            ...(request.query.date ? { date: request.query.date } : {}),
+          },
+          request.dataVersions,
+        ),
       ),
   );
   app.get(
@@ -104,12 +116,17 @@ export const evaluationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         request,
         reply,
         NationRollupResponse,
-        await rollUpNationFor(database.db, request.viewer, {
-          year: request.query.year,
-          basis: request.query.basis,
-          ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
-          ...(request.query.date ? { date: request.query.date } : {}),
-        }),
+        await rollUpNationFor(
+          database.db,
+          request.viewer,
+          {
+            year: request.query.year,
+            basis: request.query.basis,
+            ...(request.query.criteriaSetId ? { criteriaSetId: request.query.criteriaSetId } : {}),
+            ...(request.query.date ? { date: request.query.date } : {}),
+          },
+          request.dataVersions,
+        ),
       ),
   );
 };

@@ -10,6 +10,7 @@ import type {
 import type { Database } from '../../db/schema';
 import { type AccessScope, requireReadableUnit, scopeOf } from '../auth/access-scope';
 import type { Viewer } from '../auth/viewer';
+import type { DataVersions } from '../data-versions';
 import { getUnitDirectory } from '../units/unit-directory';
 import {
   evaluateOneUnit,
@@ -26,8 +27,9 @@ export async function evaluateUnitFor(
   viewer: Viewer,
   unitId: string,
   query: { year: number; tier: Tier; criteriaSetId?: string; basis?: ValueBasis },
+  reading?: DataVersions,
 ): Promise<UnitEvaluationResponse> {
-  const { directory, caches } = await dataSnapshot(db);
+  const { directory, caches } = await dataSnapshot(db, reading);
   requireReadableUnit(directory, scopeOf(directory, viewer), unitId);
   const key = [
     'unit',
@@ -88,8 +90,9 @@ export async function rollUpFor(
   viewer: Viewer,
   unitId: string,
   query: RollupRequest,
+  reading?: DataVersions,
 ): Promise<RollupResponse> {
-  const snapshot = await dataSnapshot(db);
+  const snapshot = await dataSnapshot(db, reading);
   const scope = scopeOf(snapshot.directory, viewer);
   return keepReadable(scope, await rollUpSubtree(db, unitId, query, snapshot));
 }
@@ -98,8 +101,9 @@ export async function rollUpNationFor(
   db: Kysely<Database>,
   viewer: Viewer,
   query: RollupRequest,
+  reading?: DataVersions,
 ): Promise<NationRollupResponse> {
-  const snapshot = await dataSnapshot(db);
+  const snapshot = await dataSnapshot(db, reading);
   const scope = scopeOf(snapshot.directory, viewer);
   return keepReadable(scope, await rollUpNation(db, query, snapshot));
 }
