@@ -106,11 +106,13 @@ export async function syncMaintenanceAlerts(
   const seen = await alertsSeq(db);
   if (seen >= latest) return 0;
   const at = (options.now ?? new Date()).toISOString();
+  // The process's directory, taken before the transaction: one made for the transaction would
+  // load every unit again (187,694 in the country: a second and a half with the database locked).
+  const directory = await getUnitDirectory(db);
   return db.transaction().execute(async (trx) => {
     if (!(await claimSeq(trx, seen, latest))) return 0;
     const changes = await changesBetween(trx, seen, latest);
     if (changes.length === 0) return 0;
-    const directory = await getUnitDirectory(trx);
     const recognitions = new Map<string, Recognition[]>();
     for (const r of await allRecognitions(trx)) {
       const list = recognitions.get(r.unitId) ?? [];
