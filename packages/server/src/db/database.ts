@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { registerChangeStamp, sqliteChangeStamp } from './change-stamp';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -42,7 +43,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const database = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  registerChangeStamp(db, sqliteChangeStamp(sqlite, database.writes));
   return { db, dialect: 'sqlite', location: options.sqliteFile, close: () => db.destroy() };
 }
 

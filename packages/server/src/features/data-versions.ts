@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { changeStampOf } from '../db/change-stamp';
 import { compiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 
@@ -16,12 +17,26 @@ export async function bumpDataVersion(db: Kysely<Database>, name: DataName): Pro
 
 const versionRows = compiledOnce((db) => db.selectFrom('data_versions').select(['name', 'version']));
 
+const lastReadings = new WeakMap<Kysely<Database>, { stamp: string; versions: DataVersions }>();
+
+/**
+ * The data versions as they stand. Where the database has a change stamp (SQLite), a reading is
+ * kept with the stamp taken just before it and served again while the stamp stands: nothing —
+ * in this process or another — can have written since.
+ */
 export async function readDataVersions(db: Kysely<Database>): Promise<DataVersions> {
+  const stamp = changeStampOf(db)?.() ?? null;
+  if (stamp !== null) {
+    const last = lastReadings.get(db);
+    if (last?.stamp === stamp) return last.versions;
+  }
   const rows = await versionRows(db);
   const versions: DataVersions = { units: 0, values: 0, recognitions: 0, accounts: 0 };
   for (const row of rows) {
     if (row.name in versions) versions[row.name as DataName] = row.version;
   }
+  Object.freeze(versions);
+  if (stamp !== null) lastReadings.set(db, { stamp, versions });
   return versions;
 }
 
