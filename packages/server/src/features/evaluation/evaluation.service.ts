@@ -297,14 +297,9 @@ export async function rollUpSubtree(
   }
   const communes = ruralCommunesUnder(tree, root);
   const probe = communes[0] ?? { ...root, level: 'commune' as const };
-  return rollUpCommunes(
-    db,
-    data,
-    communes,
-    probe,
-    { ...query, asOf, scope: root.id },
-    { unit: summariseUnit(directory, root, asOf) },
-  );
+  return rollUpCommunes(db, data, communes, probe, { ...query, asOf, scope: root.id }, () => ({
+    unit: summariseUnit(directory, root, asOf),
+  }));
 }
 
 /** The whole country: every rural commune of every province that exists on the date. */
@@ -322,7 +317,9 @@ export async function rollUpNation(
   if (!probe) {
     throw new AppError('unit_not_evaluable', `Không có xã nào có hiệu lực vào ngày ${asOf} để tổng hợp.`);
   }
-  return rollUpCommunes(db, data, communes, probe, { ...query, asOf, scope: 'nation' }, { provinceCount });
+  return rollUpCommunes(db, data, communes, probe, { ...query, asOf, scope: 'nation' }, () => ({
+    provinceCount,
+  }));
 }
 
 export interface RollupRequest {
@@ -343,14 +340,16 @@ async function rollUpCommunes<H extends object>(
   communes: readonly Unit[],
   probe: Unit,
   query: RollupRequest & { asOf: string; scope: string },
-  head: H,
+  head: () => H,
 ): Promise<H & Omit<RollupResponse, 'unit'>> {
-  const set = chooseCriteriaSet(directory, probe, query.year, 'standard', query.criteriaSetId);
   const basis = query.basis ?? 'latest';
+  // The set is chosen from the catalog and the units, which only change with the caches: the
+  // requested id (or none) names it in the key, and the choice is made on a miss only.
   return cachedWhileUnchanged(
     caches,
-    ['rollup', query.scope, query.year, basis, `${set.id}@${set.version}`, query.asOf].join('|'),
+    ['rollup', query.scope, query.year, basis, query.criteriaSetId ?? '', query.asOf].join('|'),
     async () => {
+      const set = chooseCriteriaSet(directory, probe, query.year, 'standard', query.criteriaSetId);
       const [summaries, recognitions] = await Promise.all([
         evaluationSummaries(db, caches, directory, communes, { year: query.year, basis, set }),
         recognitionsByUnit(db, caches),
@@ -363,7 +362,7 @@ async function rollUpCommunes<H extends object>(
         year: query.year,
       });
       return {
-        ...head,
+        ...head(),
         asOf: query.asOf,
         basis,
         criteriaSet: summariseSet(set),
