@@ -10,6 +10,7 @@ import { attachmentsMigration } from './migrations/0007-attachments';
 import { plansMigration } from './migrations/0008-plans';
 import { followUpMigration } from './migrations/0009-follow-up';
 import { accountVersionsMigration } from './migrations/0010-account-versions';
+import { returnedValuesIndexMigration } from './migrations/0011-returned-values-index';
 import type { Database } from './schema';
 
 /** Migrations are listed here, not discovered on disk, so they run the same under tsx, vitest and a bundle. */
@@ -25,6 +26,7 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0008-plans': plansMigration(),
     '0009-follow-up': followUpMigration(dialect),
     '0010-account-versions': accountVersionsMigration(dialect),
+    '0011-returned-values-index': returnedValuesIndexMigration(),
   };
 }
 
