@@ -37,6 +37,8 @@ interface Caches {
   recognitions: Promise<Map<string, Recognition[]>> | null;
   /** Syncs run one after another, so that a slower one never undoes a newer one. */
   syncing: Promise<unknown>;
+  /** Syncs begun and not yet finished. */
+  pending: number;
 }
 
 const byDatabase = new WeakMap<Kysely<Database>, Caches>();
@@ -57,6 +59,7 @@ function cachesOf(db: Kysely<Database>): Caches {
       responses: new Map(),
       recognitions: null,
       syncing: Promise.resolve(),
+      pending: 0,
     };
     byDatabase.set(db, caches);
   }
@@ -146,7 +149,24 @@ async function apply(db: Kysely<Database>, caches: Caches, versions: DataVersion
 export async function syncEvaluationCache(db: Kysely<Database>, reading?: DataVersions): Promise<Caches> {
   const caches = cachesOf(db);
   const versions = reading ?? (await readDataVersions(db));
-  const done = caches.syncing.catch(() => undefined).then(() => apply(db, caches, versions));
+  const known = caches.versions;
+  // Already there, and no sync under way that could be moving them: nothing to apply.
+  if (
+    caches.pending === 0 &&
+    known !== null &&
+    known.units === versions.units &&
+    known.values === versions.values &&
+    known.recognitions === versions.recognitions
+  ) {
+    return caches;
+  }
+  caches.pending++;
+  const done = caches.syncing
+    .catch(() => undefined)
+    .then(() => apply(db, caches, versions))
+    .finally(() => {
+      caches.pending--;
+    });
   caches.syncing = done;
   await done;
   return caches;
