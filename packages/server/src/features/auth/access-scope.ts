@@ -16,6 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import { kept } from '../../kept';
 import { allCriteriaSets } from '../catalog/catalog.service';
 import { getUnitDirectory, requireUnit, type UnitDirectory } from '../units/unit-directory';
 import type { Viewer } from './viewer';
@@ -77,17 +78,8 @@ const scopesByDirectory = new WeakMap<UnitDirectory, WeakMap<Viewer, AccessScope
  * a cached roll-up request.
  */
 export function scopeOf(directory: UnitDirectory, viewer: Viewer): AccessScope {
-  let scopes = scopesByDirectory.get(directory);
-  if (!scopes) {
-    scopes = new WeakMap();
-    scopesByDirectory.set(directory, scopes);
-  }
-  let scope = scopes.get(viewer);
-  if (!scope) {
-    scope = makeScope(directory, viewer);
-    scopes.set(viewer, scope);
-  }
-  return scope;
+  const scopes = kept(scopesByDirectory, directory, () => new WeakMap<Viewer, AccessScope>());
+  return kept(scopes, viewer, () => makeScope(directory, viewer));
 }
 
 function makeScope(directory: UnitDirectory, viewer: Viewer): AccessScope {

@@ -10,6 +10,7 @@ import type {
 } from '../../contract/auth';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import { kept } from '../../kept';
 import { appendAudit } from '../audit/audit.repository';
 import { getUnitDirectory } from '../units/unit-directory';
 import { presentCurrentUser, sessionUserOf } from '../users/present-user';
@@ -160,15 +161,6 @@ const checkedByDatabase = new WeakMap<Kysely<Database>, Map<string, CheckedSessi
 /** Sessions checked and not yet ended, per process; beyond this the least recently checked go. */
 const MAX_CHECKED = 10_000;
 
-function checkedSessions(db: Kysely<Database>): Map<string, CheckedSession> {
-  let checked = checkedByDatabase.get(db);
-  if (!checked) {
-    checked = new Map();
-    checkedByDatabase.set(db, checked);
-  }
-  return checked;
-}
-
 /**
  * The signed-in viewer a session cookie stands for, sliding its expiry; null for none or an
  * expired one. A session checked in the database is used again without a query while the
@@ -184,7 +176,7 @@ export async function viewerFromSession(
   now: Date = new Date(),
 ): Promise<Viewer | null> {
   if (sessionId === undefined || !SESSION_ID.test(sessionId)) return null;
-  const checked = checkedSessions(db);
+  const checked = kept(checkedByDatabase, db, () => new Map<string, CheckedSession>());
   const known = checked.get(sessionId);
   if (known && known.accounts === accounts && now.getTime() < known.until) return known.viewer;
   checked.delete(sessionId);

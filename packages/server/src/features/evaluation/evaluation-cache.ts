@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { ValueBasis } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
+import { kept } from '../../kept';
 import { type DataVersions, readDataVersions, valueChangesSince } from '../data-versions';
 import { allRecognitions } from '../recognitions/recognitions.repository';
 import { getUnitDirectory, type UnitDirectory } from '../units/unit-directory';
@@ -214,12 +215,7 @@ export function recognitionsByUnit(
 }
 
 function entriesOf<T>(store: Map<string, Map<string, T>>, key: string): Map<string, T> {
-  let entries = store.get(key);
-  if (!entries) {
-    entries = new Map();
-    store.set(key, entries);
-  }
-  return entries;
+  return kept(store, key, () => new Map<string, T>());
 }
 
 export interface SummaryQuery {

@@ -23,6 +23,7 @@ import type {
 } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import { kept } from '../../kept';
 import {
   allCriteriaSets,
   evaluabilityOf,
@@ -249,33 +250,21 @@ const nationByTree = new WeakMap<TreeIndex, { communes: readonly Unit[]; provinc
  * needs the list before it can look for its cached result.
  */
 function ruralCommunesUnder(tree: TreeIndex, root: Unit): readonly Unit[] {
-  let byRoot = ruralCommunesByTree.get(tree);
-  if (!byRoot) {
-    byRoot = new Map();
-    ruralCommunesByTree.set(tree, byRoot);
-  }
-  let communes = byRoot.get(root.id);
-  if (!communes) {
-    communes = (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(
-      isRuralCommune,
-    );
-    byRoot.set(root.id, communes);
-  }
-  return communes;
+  const byRoot = kept(ruralCommunesByTree, tree, () => new Map<string, readonly Unit[]>());
+  return kept(byRoot, root.id, () =>
+    (root.level === 'commune' ? [root] : tree.descendants(root.id, 'commune')).filter(isRuralCommune),
+  );
 }
 
 /** Every province of a tree and its rural communes, once per tree. */
 function nationOf(tree: TreeIndex): { communes: readonly Unit[]; provinceCount: number } {
-  let nation = nationByTree.get(tree);
-  if (!nation) {
+  return kept(nationByTree, tree, () => {
     const provinces = [...tree.byId.values()].filter((u) => u.parentId === null);
-    nation = {
+    return {
       communes: provinces.flatMap((p) => ruralCommunesUnder(tree, p)),
       provinceCount: provinces.length,
     };
-    nationByTree.set(tree, nation);
-  }
-  return nation;
+  });
 }
 
 export async function rollUpSubtree(

@@ -8,6 +8,7 @@ import type {
   VillageEvaluationsResponse,
 } from '../../contract/evaluation';
 import type { Database } from '../../db/schema';
+import { kept } from '../../kept';
 import { type AccessScope, requireReadableUnit, scopeOf } from '../auth/access-scope';
 import type { Viewer } from '../auth/viewer';
 import type { DataVersions } from '../data-versions';
@@ -71,18 +72,11 @@ function areaKey(viewer: Viewer): string {
  */
 function keepReadable<T extends { communes: RollupResponse['communes'] }>(scope: AccessScope, result: T): T {
   if (scope.readsEverything) return result;
-  let parts = readableParts.get(result);
-  if (!parts) {
-    parts = new Map();
-    readableParts.set(result, parts);
-  }
-  const key = areaKey(scope.viewer);
-  let part = parts.get(key) as T | undefined;
-  if (!part) {
-    part = { ...result, communes: result.communes.filter((c) => scope.canRead(c.unitId)) };
-    parts.set(key, part);
-  }
-  return part;
+  const parts = kept(readableParts, result, () => new Map<string, object>());
+  return kept(parts, areaKey(scope.viewer), () => ({
+    ...result,
+    communes: result.communes.filter((c) => scope.canRead(c.unitId)),
+  })) as T;
 }
 
 export async function rollUpFor(
