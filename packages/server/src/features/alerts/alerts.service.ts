@@ -21,7 +21,7 @@ import { actorName, type Viewer } from '../auth/viewer';
 import { findCriteriaSet } from '../catalog/catalog.service';
 import { readDataVersions } from '../data-versions';
 import { chooseCriteriaSet, isRuralCommune } from '../evaluation/evaluation.service';
-import { dependants } from '../evaluation/evaluation-cache';
+import { readersOf } from '../evaluation/evaluation-cache';
 import { resolveValuesFor } from '../evaluation/resolved-values';
 import { insertNotifications } from '../notifications/notifications.repository';
 import { allRecognitions } from '../recognitions/recognitions.repository';
@@ -111,19 +111,27 @@ export async function syncMaintenanceAlerts(
   const directory = await getUnitDirectory(db);
   return db.transaction().execute(async (trx) => {
     if (!(await claimSeq(trx, seen, latest))) return 0;
-    const changes = await changesBetween(trx, seen, latest);
-    if (changes.length === 0) return 0;
     const recognitions = new Map<string, Recognition[]>();
     for (const r of await allRecognitions(trx)) {
       const list = recognitions.get(r.unitId) ?? [];
       list.push(r);
       recognitions.set(r.unitId, list);
     }
+    // Only recognised communes are judged: find the ones each change concerns from them (a first
+    // run on the national data set has 572,804 changes: 2.3 s of walking up from every changed
+    // unit, with the event loop held), and read no change when none is recognised.
+    const recognisedCommunes = [...recognitions.keys()].filter((id) => {
+      const unit = directory.byId.get(id);
+      return unit !== undefined && isRuralCommune(unit);
+    });
+    if (recognisedCommunes.length === 0) return 0;
+    const changes = await changesBetween(trx, seen, latest);
+    if (changes.length === 0) return 0;
+    const readers = readersOf(directory, recognisedCommunes);
     const byYear = new Map<number, Map<string, Unit>>();
     for (const change of changes) {
-      for (const id of dependants(directory, change.unitId)) {
-        const unit = directory.byId.get(id);
-        if (!unit || !isRuralCommune(unit)) continue;
+      for (const id of readers.get(change.unitId) ?? []) {
+        const unit = directory.byId.get(id) as Unit;
         if (highestTierInForce(recognitions.get(id) ?? [], yearEnd(change.year)) === null) continue;
         const units = byYear.get(change.year) ?? new Map<string, Unit>();
         units.set(id, unit);

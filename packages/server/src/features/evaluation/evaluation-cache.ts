@@ -86,6 +86,43 @@ export function dependants(directory: UnitDirectory, unitId: string): Set<string
   return out;
 }
 
+const childrenByDirectory = new WeakMap<UnitDirectory, Map<string, string[]>>();
+
+/**
+ * The other way round from `dependants`: for each unit whose values the evaluation of one of
+ * `communes` reads — the commune, every unit below it, its merged predecessors and theirs — the
+ * communes that read them. Built from a few communes (the recognised ones) instead of walking
+ * up from each of hundreds of thousands of changed units.
+ */
+export function readersOf(directory: UnitDirectory, communes: Iterable<string>): Map<string, string[]> {
+  const childrenOf = kept(childrenByDirectory, directory, () => {
+    const map = new Map<string, string[]>();
+    for (const unit of directory.units) {
+      if (unit.parentId === null) continue;
+      const list = map.get(unit.parentId);
+      if (list) list.push(unit.id);
+      else map.set(unit.parentId, [unit.id]);
+    }
+    return map;
+  });
+  const readers = new Map<string, string[]>();
+  for (const communeId of communes) {
+    const seen = new Set<string>();
+    const stack = [communeId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const list = readers.get(id);
+      if (list) list.push(communeId);
+      else readers.set(id, [communeId]);
+      for (const child of childrenOf.get(id) ?? []) stack.push(child);
+      for (const predecessor of directory.byId.get(id)?.predecessorIds ?? []) stack.push(predecessor);
+    }
+  }
+  return readers;
+}
+
 function dropCommunes(caches: Caches, year: number, ids: ReadonlySet<string>): void {
   for (const store of [caches.values, caches.summaries]) {
     for (const [key, entries] of store) {
