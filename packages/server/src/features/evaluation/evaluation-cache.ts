@@ -71,19 +71,26 @@ function yearOfKey(key: string): number {
   return Number(key.slice(0, key.indexOf('|')));
 }
 
-/** The communes whose evaluation reads the unit's values: itself, its commune, its successors'. */
-export function dependants(directory: UnitDirectory, unitId: string): Set<string> {
+/** Every unit reachable from `start` by following `next`, `start` included. */
+function reachable(start: string, next: (id: string) => Iterable<string>): Set<string> {
   const out = new Set<string>();
-  const stack = [unitId];
+  const stack = [start];
   while (stack.length > 0) {
     const id = stack.pop() as string;
     if (out.has(id)) continue;
     out.add(id);
-    const unit = directory.byId.get(id);
-    if (unit?.parentId) stack.push(unit.parentId);
-    for (const successor of directory.successorsOf.get(id) ?? []) stack.push(successor);
+    for (const following of next(id)) stack.push(following);
   }
   return out;
+}
+
+/** The communes whose evaluation reads the unit's values: itself, its commune, its successors'. */
+export function dependants(directory: UnitDirectory, unitId: string): Set<string> {
+  return reachable(unitId, (id) => {
+    const parentId = directory.byId.get(id)?.parentId;
+    const successors = directory.successorsOf.get(id) ?? [];
+    return parentId ? [parentId, ...successors] : successors;
+  });
 }
 
 const childrenByDirectory = new WeakMap<UnitDirectory, Map<string, string[]>>();
@@ -107,17 +114,14 @@ export function readersOf(directory: UnitDirectory, communes: Iterable<string>):
   });
   const readers = new Map<string, string[]>();
   for (const communeId of communes) {
-    const seen = new Set<string>();
-    const stack = [communeId];
-    while (stack.length > 0) {
-      const id = stack.pop() as string;
-      if (seen.has(id)) continue;
-      seen.add(id);
+    const read = reachable(communeId, (id) => [
+      ...(childrenOf.get(id) ?? []),
+      ...(directory.byId.get(id)?.predecessorIds ?? []),
+    ]);
+    for (const id of read) {
       const list = readers.get(id);
       if (list) list.push(communeId);
       else readers.set(id, [communeId]);
-      for (const child of childrenOf.get(id) ?? []) stack.push(child);
-      for (const predecessor of directory.byId.get(id)?.predecessorIds ?? []) stack.push(predecessor);
     }
   }
   return readers;
