@@ -67,19 +67,7 @@ export const permissionLabels: Record<Permission, string> = {
 };
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  province_admin: [
-    'enter_values',
-    'review_values',
-    'approve_values',
-    'raise_obstacles',
-    'handle_obstacles',
-    'acknowledge_alerts',
-    'manage_responsibility',
-    'manage_plans',
-    'propose_registrations',
-    'review_registrations',
-    'report_task_progress',
-  ],
+  province_admin: Permission.options,
   leader: [],
   department: [
     'enter_values',

@@ -12,6 +12,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user about a failed call: the API's own Vietnamese detail when there is one. */
+export function problemDetail(error: unknown): string {
+  return error instanceof ApiError ? error.detail : String(error);
+}
+
 interface ProblemBody {
   code?: string;
   detail?: string;

@@ -1,7 +1,7 @@
 import { App, Button, Dropdown, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/client';
+import { problemDetail } from '../api/client';
 import { useI18n } from '../i18n';
 import { useChangePassword, useCurrentUser, useSignOut } from './session';
 
@@ -20,7 +20,7 @@ function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void
       setError(null);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(problemDetail(e));
     }
   }
   return (

@@ -1,7 +1,7 @@
 import type { TableColumnType } from '@ntm/server/contract/reports';
 import { App, Button } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../api/client';
+import { problemDetail } from '../api/client';
 import { downloadTable } from '../api/table-export';
 import { useI18n } from '../i18n';
 
@@ -68,7 +68,7 @@ export function ExportTableButton(props: ExportTableButtonProps) {
         fileName,
       );
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
+      void message.error(problemDetail(error));
     } finally {
       setBusy(false);
     }

@@ -138,20 +138,12 @@ export async function notifyOverdueTasks(db: Kysely<Database>, now: Date = new D
     await db.transaction().execute(async (trx) => {
       if (!(await claimOverdueNotice(trx, task.id, at))) return;
       const directive = directives.get(task.directive_id);
-      const recipients = await accountsOfAssignee(trx, task);
-      await insertNotifications(
-        trx,
-        recipients.map((userId) => ({
-          user_id: userId,
-          at,
-          kind: 'task_overdue',
-          message: `Nhiệm vụ ${task.number} của Chỉ thị ${directive?.number ?? ''} đã quá hạn (hạn ${formatDate(task.deadline)}): ${task.content}`,
-          unit_id: task.assignee_unit_id,
-          year: Number(task.deadline.slice(0, 4)),
-          actor: 'system',
-          read_at: null,
-        })),
-      );
+      await notifyAssignee(trx, task, {
+        kind: 'task_overdue',
+        message: `Nhiệm vụ ${task.number} của Chỉ thị ${directive?.number ?? ''} đã quá hạn (hạn ${formatDate(task.deadline)}): ${task.content}`,
+        actor: 'system',
+        at,
+      });
       told += 1;
     });
   }
@@ -390,6 +382,28 @@ async function checkAssignee(db: Kysely<Database>, assignee: Assignee): Promise<
   }
 }
 
+/** A notice to every account of a task's assignee, filed under the task's unit and deadline year. */
+async function notifyAssignee(
+  db: Kysely<Database>,
+  task: DirectiveTasksTable,
+  notice: { kind: string; message: string; actor: string; at: string },
+): Promise<void> {
+  const recipients = await accountsOfAssignee(db, task);
+  await insertNotifications(
+    db,
+    recipients.map((userId) => ({
+      user_id: userId,
+      at: notice.at,
+      kind: notice.kind,
+      message: notice.message,
+      unit_id: task.assignee_unit_id,
+      year: Number(task.deadline.slice(0, 4)),
+      actor: notice.actor,
+      read_at: null,
+    })),
+  );
+}
+
 async function notifyAssigned(
   db: Kysely<Database>,
   viewer: Viewer,
@@ -397,20 +411,12 @@ async function notifyAssigned(
   task: DirectiveTasksTable,
   at: string,
 ): Promise<void> {
-  const recipients = await accountsOfAssignee(db, task);
-  await insertNotifications(
-    db,
-    recipients.map((userId) => ({
-      user_id: userId,
-      at,
-      kind: 'task_assigned',
-      message: `Được giao nhiệm vụ ${task.number} của Chỉ thị ${directive.number}, hạn ${formatDate(task.deadline)}: ${task.content}`,
-      unit_id: task.assignee_unit_id,
-      year: Number(task.deadline.slice(0, 4)),
-      actor: actorName(viewer),
-      read_at: null,
-    })),
-  );
+  await notifyAssignee(db, task, {
+    kind: 'task_assigned',
+    message: `Được giao nhiệm vụ ${task.number} của Chỉ thị ${directive.number}, hạn ${formatDate(task.deadline)}: ${task.content}`,
+    actor: actorName(viewer),
+    at,
+  });
 }
 
 export async function createTask(

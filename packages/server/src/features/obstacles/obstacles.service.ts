@@ -3,6 +3,7 @@ import {
   type CriteriaSet,
   canHandleObstacle,
   deadlineState,
+  formatDate,
   isObstacleClosed,
   type ObstacleActor,
   type ObstacleSeverity,
@@ -167,7 +168,14 @@ export async function listObstacles(
   };
 }
 
-async function requireObstacle(db: Kysely<Database>, scope: AccessScope, id: string): Promise<ObstacleRow> {
+/** The obstacle with the directory and the viewer's scope it was checked under; 404 or 403 otherwise. */
+async function requireObstacle(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  id: string,
+): Promise<{ directory: UnitDirectory; scope: AccessScope; row: ObstacleRow }> {
+  const directory = await getUnitDirectory(db);
+  const scope = scopeOf(directory, viewer);
   const row = await findObstacle(db, id);
   if (!row) throw new AppError('not_found', `Không tìm thấy vướng mắc "${id}".`);
   if (!scope.readsEverything && !scope.canRead(row.unit_id)) {
@@ -176,7 +184,7 @@ async function requireObstacle(db: Kysely<Database>, scope: AccessScope, id: str
       `Vướng mắc này thuộc đơn vị nằm ngoài phạm vi được giao (${scope.area}).`,
     );
   }
-  return row;
+  return { directory, scope, row };
 }
 
 function availableActions(
@@ -208,9 +216,7 @@ export async function obstacleDetail(
   id: string,
   now = new Date(),
 ): Promise<ObstacleDetail> {
-  const directory = await getUnitDirectory(db);
-  const scope = scopeOf(directory, viewer);
-  const row = await requireObstacle(db, scope, id);
+  const { directory, scope, row } = await requireObstacle(db, viewer, id);
   const { comments, attachments } = await commentsOf(db, id);
   const refs = new Map(
     (await attachmentsByIds(db, [...attachments.values()].flat())).map((a) => [a.id, a] as const),
@@ -368,7 +374,7 @@ export async function raiseObstacle(
         await handlerIds(trx, row.department_code),
         row,
         'obstacle_raised',
-        `${unit.name} nêu vướng mắc về tiêu chí ${row.criterion_number} ${criterionName} (mức ${obstacleSeverityLabels[request.severity].toLowerCase()}, hạn xử lý ${formatDay(row.due_date)}): ${row.title}`,
+        `${unit.name} nêu vướng mắc về tiêu chí ${row.criterion_number} ${criterionName} (mức ${obstacleSeverityLabels[request.severity].toLowerCase()}, hạn xử lý ${formatDate(row.due_date)}): ${row.title}`,
         actor,
         at,
       ),
@@ -392,10 +398,6 @@ export async function raiseObstacle(
   return obstacleDetail(db, viewer, row.id, now);
 }
 
-function formatDay(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
 export async function commentOnObstacle(
   db: Kysely<Database>,
   viewer: Viewer,
@@ -404,9 +406,7 @@ export async function commentOnObstacle(
   now = new Date(),
 ): Promise<ObstacleDetail> {
   const user = signedInUser(viewer);
-  const directory = await getUnitDirectory(db);
-  const scope = scopeOf(directory, viewer);
-  const row = await requireObstacle(db, scope, id);
+  const { directory, scope, row } = await requireObstacle(db, viewer, id);
   const actor = actorOf(viewer, scope, row);
   if (!mayComment(actor, row)) {
     throw new AppError(
@@ -488,9 +488,7 @@ export async function moveObstacle(
   now = new Date(),
 ): Promise<ObstacleDetail> {
   const user = signedInUser(viewer);
-  const directory = await getUnitDirectory(db);
-  const scope = scopeOf(directory, viewer);
-  const row = await requireObstacle(db, scope, id);
+  const { directory, scope, row } = await requireObstacle(db, viewer, id);
   const action =
     request.action === 'start'
       ? { kind: 'start' as const }

@@ -33,7 +33,11 @@ import { actorName, type Viewer } from '../auth/viewer';
 import { recognitionsByUnit, syncEvaluationCache } from '../evaluation/evaluation-cache';
 import { insertNotifications } from '../notifications/notifications.repository';
 import { defaultAsOf } from '../plans/plans.service';
-import type { RegistrationItemsTable, RegistrationsTable } from '../plans/plans.tables';
+import type {
+  RegistrationItemsTable,
+  RegistrationsTable,
+  RegistrationVersionsTable,
+} from '../plans/plans.tables';
 import { judgedFor, tierStanding } from '../plans/tier-standing';
 import { getUnitDirectory, type UnitDirectory } from '../units/unit-directory';
 import {
@@ -159,6 +163,27 @@ export async function listRegistrations(
   };
 }
 
+/** A new version of a registration, open for editing. */
+function draftVersion(
+  registrationId: string,
+  version: number,
+  at: string,
+  actor: string,
+): RegistrationVersionsTable {
+  return {
+    registration_id: registrationId,
+    version,
+    status: 'draft',
+    created_at: at,
+    created_by: actor,
+    submitted_at: null,
+    submitted_by: null,
+    reviewed_at: null,
+    reviewed_by: null,
+    note: null,
+  };
+}
+
 export async function createRegistration(
   db: Kysely<Database>,
   viewer: Viewer,
@@ -211,18 +236,7 @@ export async function createRegistration(
     updated_by: actor,
   };
   await db.transaction().execute(async (trx) => {
-    await insertRegistration(trx, row, {
-      registration_id: row.id,
-      version: 1,
-      status: 'draft',
-      created_at: at,
-      created_by: actor,
-      submitted_at: null,
-      submitted_by: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      note: null,
-    });
+    await insertRegistration(trx, row, draftVersion(row.id, 1, at, actor));
     await appendAudit(
       trx,
       [
@@ -668,18 +682,7 @@ export async function reviseRegistration(
     ) {
       throw new AppError('stale_version', 'Bản đăng ký vừa được người khác thay đổi; hãy tải lại.');
     }
-    await insertVersion(trx, {
-      registration_id: id,
-      version: next,
-      status: 'draft',
-      created_at: at,
-      created_by: actor,
-      submitted_at: null,
-      submitted_by: null,
-      reviewed_at: null,
-      reviewed_by: null,
-      note: null,
-    });
+    await insertVersion(trx, draftVersion(id, next, at, actor));
     await replaceItems(trx, id, next, draftItemRows(id, next, approved));
     await appendAudit(
       trx,

@@ -1,4 +1,4 @@
-import { daysBetween, deadlineState, type ObstacleStatus } from '@ntm/core';
+import { daysBetween, deadlineState, formatDate, type ObstacleStatus } from '@ntm/core';
 import type { Kysely } from 'kysely';
 import type {
   ReminderRunResponse,
@@ -27,10 +27,6 @@ interface Reminder {
   message: string;
   unitId: string | null;
   year: number | null;
-}
-
-function day(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
 /** Claims and writes each reminder in one transaction, so a reminder is neither lost nor doubled. */
@@ -76,7 +72,7 @@ async function deadlineReminders(db: Kysely<Database>, today: string, warnDays: 
         key: `obstacle_due_soon:${o.id}:${o.due_date}`,
         userIds: handlers.length > 0 ? handlers : await provinceAdminIds(db),
         kind: 'obstacle_due_soon',
-        message: `Vướng mắc "${o.title}" của ${unitName} sắp đến hạn xử lý (${day(o.due_date)}).`,
+        message: `Vướng mắc "${o.title}" của ${unitName} sắp đến hạn xử lý (${formatDate(o.due_date)}).`,
         unitId: o.unit_id,
         year: o.year,
       });
@@ -86,7 +82,7 @@ async function deadlineReminders(db: Kysely<Database>, today: string, warnDays: 
         key: `obstacle_overdue:${o.id}:${o.due_date}`,
         userIds: [...handlers, ...raiser, ...(await provinceAdminIds(db))],
         kind: 'obstacle_overdue',
-        message: `Vướng mắc "${o.title}" của ${unitName} đã quá hạn xử lý ${daysBetween(o.due_date, today)} ngày (hạn ${day(o.due_date)}).`,
+        message: `Vướng mắc "${o.title}" của ${unitName} đã quá hạn xử lý ${daysBetween(o.due_date, today)} ngày (hạn ${formatDate(o.due_date)}).`,
         unitId: o.unit_id,
         year: o.year,
       });
@@ -134,7 +130,7 @@ async function staleDataReminders(
       message:
         last === null
           ? `${unit.name} chưa có số liệu nào; hãy nhập số liệu các chỉ tiêu.`
-          : `Số liệu của ${unit.name} chưa được cập nhật ${idle} ngày (lần cuối ${day(last)}); hãy cập nhật số liệu các chỉ tiêu.`,
+          : `Số liệu của ${unit.name} chưa được cập nhật ${idle} ngày (lần cuối ${formatDate(last)}); hãy cập nhật số liệu các chỉ tiêu.`,
       unitId: unit.id,
       year: null,
     });
@@ -169,7 +165,7 @@ async function returnedValueReminders(
       key: `values_returned:${row.unit_id}:${row.year}:${first}`,
       userIds: await areaUserIds(db, directory, row.unit_id, ['commune', 'district']),
       kind: 'values_returned_reminder',
-      message: `${directory.byId.get(row.unit_id)?.name ?? row.unit_id} còn ${Number(row.n)} số liệu năm ${row.year} bị trả lại từ ${day(first)} chưa được sửa và gửi lại.`,
+      message: `${directory.byId.get(row.unit_id)?.name ?? row.unit_id} còn ${Number(row.n)} số liệu năm ${row.year} bị trả lại từ ${formatDate(first)} chưa được sửa và gửi lại.`,
       unitId: row.unit_id,
       year: Number(row.year),
     });
@@ -223,7 +219,7 @@ async function sendDigests(db: Kysely<Database>, mailer: Mailer, at: string): Pr
           '',
           `Anh/chị có ${pending.length} thông báo mới trên NTM Monitor:`,
           '',
-          ...pending.map((n) => `- ${day(n.at)}: ${n.message}`),
+          ...pending.map((n) => `- ${formatDate(n.at)}: ${n.message}`),
           '',
           'Đăng nhập NTM Monitor (Hộp thư) để xem chi tiết và xử lý.',
         ].join('\n'),

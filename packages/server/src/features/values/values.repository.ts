@@ -27,15 +27,7 @@ export interface StoredValue extends MeasureValue {
 
 function fromRow(row: MeasureValuesTable): StoredValue {
   return {
-    unitId: row.unit_id,
-    measureCode: row.measure_code,
-    year: row.year,
-    value: JSON.parse(row.value_json) as ObservedValue,
-    source: row.source,
-    status: row.status as ValueStatus,
-    version: row.version,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
+    ...stateFromRow(row),
     workflow: {
       submittedBy: row.submitted_by,
       submittedAt: row.submitted_at,

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import type { CommuneRow, Rollup, TrendYear } from '../../api/dashboard';
 import type { TierCode } from '../catalog/labels';
 
@@ -94,8 +94,7 @@ export function trendSeries(
     if (y.isPending) continue;
     const rollup = y.rollup;
     if (!rollup) {
-      if (y.error)
-        gaps.push({ year: y.year, reason: y.error instanceof ApiError ? y.error.detail : String(y.error) });
+      if (y.error) gaps.push({ year: y.year, reason: problemDetail(y.error) });
       continue;
     }
     const criteria = rollup.rollup.criteria;

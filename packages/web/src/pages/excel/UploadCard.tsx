@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Flex, Progress, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import { type ImportSummary, uploadWorkbook } from './excel-api';
 import { useExcelText } from './messages';
 
@@ -30,7 +30,7 @@ export function UploadCard({
       setState({ kind: 'idle' });
       onUploaded(summary);
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof ApiError ? error.detail : String(error) });
+      setState({ kind: 'failed', message: problemDetail(error) });
     }
   };
 

@@ -2,7 +2,7 @@ import type { MaintenanceAlert } from '@ntm/server/contract/follow-up';
 import { App, Button, Card, Empty, Flex, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import { useAcknowledgeAlert, useAlerts } from '../../api/follow-up';
 import { DemoBadge } from '../../components/DemoBadge';
 import { QueryState } from '../../components/QueryState';
@@ -24,7 +24,7 @@ export function AlertsCard({ year }: { year: number }) {
       setTarget(null);
       setReason('');
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
+      void message.error(problemDetail(error));
     }
   };
   return (

@@ -3,7 +3,7 @@ import type { AttachmentRef } from '@ntm/server/contract/attachments';
 import type { ObstacleDetail } from '@ntm/server/contract/follow-up';
 import { App, Button, Descriptions, Drawer, Flex, Input, List, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import {
   attachmentUrl,
   uploadAttachment,
@@ -44,7 +44,7 @@ function CommentForm({ detail, text }: { detail: ObstacleDetail; text: FollowUpT
       setBody('');
       setFiles([]);
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
+      void message.error(problemDetail(error));
     }
   };
   return (
@@ -69,7 +69,7 @@ function CommentForm({ detail, text }: { detail: ObstacleDetail; text: FollowUpT
                 onSuccess?.(ref);
               })
               .catch((error: unknown) => {
-                void message.error(error instanceof ApiError ? error.detail : String(error));
+                void message.error(problemDetail(error));
                 onError?.(error as Error);
               })
               .finally(() => setUploading(false));
@@ -107,7 +107,7 @@ function MoveButtons({ detail, text }: { detail: ObstacleDetail; text: FollowUpT
       setAsking(null);
       setReason('');
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
+      void message.error(problemDetail(error));
     }
   };
   const moves = detail.actions.filter((a): a is Move => a !== 'comment');

@@ -1,6 +1,6 @@
 import type { ReminderSettings } from '@ntm/server/contract/follow-up';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Switch, Typography } from 'antd';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import {
   useReminderEmail,
   useReminderSettings,
@@ -22,8 +22,7 @@ export function RemindersCard() {
   const run = useRunReminders();
   const email = useReminderEmail();
   const saveEmail = useSaveReminderEmail();
-  const fail = (error: unknown) =>
-    void message.error(error instanceof ApiError ? error.detail : String(error));
+  const fail = (error: unknown) => void message.error(problemDetail(error));
   return (
     <Card size="small" title={text('remindersTitle')} data-testid="reminders-card">
       <Flex vertical gap={12}>

@@ -1,7 +1,7 @@
 import type { ResponsibilityRow } from '@ntm/server/contract/follow-up';
 import { App, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import { useResponsibility, useUpdateResponsibility } from '../../api/follow-up';
 import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
@@ -48,7 +48,7 @@ function EditModal({
       void message.success(text('saved'));
       onClose();
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
+      void message.error(problemDetail(error));
     }
   };
   return (

@@ -1,7 +1,7 @@
 import type { UnitEvaluationResponse } from '@ntm/server/contract/evaluation';
 import { App, Button, Card, Empty, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import { useObstacles, useRaiseObstacle } from '../../api/follow-up';
 import { can, useCurrentUser } from '../../auth/session';
 import { QueryState } from '../../components/QueryState';
@@ -55,7 +55,7 @@ function RaiseModal({
       void message.success(text('raised', { department: detail.departmentName }));
       onRaised(detail.id);
     } catch (error) {
-      void message.error(error instanceof ApiError ? error.detail : String(error));
+      void message.error(problemDetail(error));
     }
   };
   return (

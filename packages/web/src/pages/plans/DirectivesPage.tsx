@@ -24,7 +24,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDepartments } from '../../api/catalog';
-import { ApiError, apiUrl } from '../../api/client';
+import { apiUrl, problemDetail } from '../../api/client';
 import {
   uploadReportFile,
   useCreateDirective,
@@ -37,6 +37,7 @@ import {
 import { DemoBadge } from '../../components/DemoBadge';
 import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
+import { useProblemToast } from '../../components/use-problem-toast';
 import { UnitSelect } from '../users/UnitSelect';
 import { type PlanText, usePlanText } from './messages';
 import { dayOf } from './plan-view';
@@ -45,11 +46,6 @@ type Task = DirectiveDetailResponse['tasks'][number];
 type Status = Task['status'];
 const statuses: Status[] = ['open', 'in_progress', 'done'];
 const statusColours = { open: 'default', in_progress: 'processing', done: 'success' } as const;
-
-function useFail() {
-  const { message } = App.useApp();
-  return (error: unknown) => void message.error(error instanceof ApiError ? error.detail : String(error));
-}
 
 function ReportForm({ task, onClose }: { task: Task | null; onClose(): void }) {
   const p = usePlanText();
@@ -82,7 +78,7 @@ function ReportForm({ task, onClose }: { task: Task | null; onClose(): void }) {
       void message.success(p('reported'));
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(problemDetail(e));
     }
   };
   return (
@@ -140,7 +136,7 @@ function ReportForm({ task, onClose }: { task: Task | null; onClose(): void }) {
                 setFiles((all) => [...all, { id: ref.id, name: ref.fileName }]);
                 onSuccess?.(ref);
               } catch (e) {
-                setError(e instanceof ApiError ? e.detail : String(e));
+                setError(problemDetail(e));
                 onError?.(e as Error);
               } finally {
                 setUploading(false);
@@ -208,7 +204,7 @@ function TaskForm({
       else await create.mutateAsync({ directiveId, body });
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(problemDetail(e));
     }
   };
   return (
@@ -500,7 +496,7 @@ function DirectiveForm({
     text?: string;
   }>();
   const create = useCreateDirective();
-  const fail = useFail();
+  const fail = useProblemToast();
   const save = async () => {
     const v = await form.validateFields();
     create.mutate(

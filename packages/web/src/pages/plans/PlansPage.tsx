@@ -22,7 +22,7 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import {
   type TargetInput,
   useComparison,
@@ -220,7 +220,7 @@ function TargetForm({
       void message.success(p('saved'));
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(problemDetail(e));
     }
   };
   return (
@@ -613,8 +613,7 @@ export default function PlansPage() {
                                   title={p('deleteConfirm')}
                                   onConfirm={() =>
                                     remove.mutate(x.target.id, {
-                                      onError: (e) =>
-                                        void message.error(e instanceof ApiError ? e.detail : String(e)),
+                                      onError: (e) => void message.error(problemDetail(e)),
                                     })
                                   }
                                 >

@@ -22,7 +22,6 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import {
   type ItemInput,
   useCandidates,
@@ -36,6 +35,7 @@ import {
 import { DemoBadge } from '../../components/DemoBadge';
 import { ExportTableButton, exportSubtitle } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
+import { useProblemToast } from '../../components/use-problem-toast';
 import { useI18n } from '../../i18n';
 import { useScope } from '../../scope';
 import { type PlanText, tierNames, usePlanText } from './messages';
@@ -53,11 +53,6 @@ const statusColours = { draft: 'default', submitted: 'processing', approved: 'su
 const decisionColours = { accepted: 'success', adjusted: 'gold', rejected: 'error' } as const;
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
-function useErrorMessage() {
-  const { message } = App.useApp();
-  return (error: unknown) => void message.error(error instanceof ApiError ? error.detail : String(error));
-}
-
 function toInput(item: Item): ItemInput {
   return { unitId: item.unitId, tier: item.tier, expectedMonth: item.expectedMonth, note: item.note };
 }
@@ -66,7 +61,7 @@ function Candidates({ detail, current }: { detail: Detail; current: Version }) {
   const p = usePlanText();
   const { language } = useI18n();
   const { message } = App.useApp();
-  const fail = useErrorMessage();
+  const fail = useProblemToast();
   const [tier, setTier] = useState<Tier>('standard');
   const candidates = useCandidates(detail.registration.year, tier, detail.registration.unitId);
   const save = useSaveRegistrationItems();
@@ -208,7 +203,7 @@ function CurrentItems({ detail, current }: { detail: Detail; current: Version })
   const p = usePlanText();
   const { language } = useI18n();
   const { message } = App.useApp();
-  const fail = useErrorMessage();
+  const fail = useProblemToast();
   const save = useSaveRegistrationItems();
   const step = useRegistrationStep();
   const review = useReviewRegistration();
@@ -626,7 +621,7 @@ export default function RegistrationsPage() {
     });
   const list = useRegistrations(year);
   const create = useCreateRegistration();
-  const fail = useErrorMessage();
+  const fail = useProblemToast();
   const [newUnit, setNewUnit] = useState<string | undefined>(undefined);
   return (
     <Flex vertical gap={16}>

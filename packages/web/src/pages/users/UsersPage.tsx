@@ -1,6 +1,6 @@
 import { App, Button, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { problemDetail } from '../../api/client';
 import { type UserSummary, useSaveUser, useUsers } from '../../auth/queries';
 import { ExportTableButton } from '../../components/ExportTableButton';
 import { QueryState } from '../../components/QueryState';
@@ -31,7 +31,7 @@ function PasswordModal({ user, onClose }: { user: UserSummary | null; onClose():
       setError(null);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(problemDetail(e));
     }
   }
   return (
@@ -127,7 +127,7 @@ export default function UsersPage() {
       if (saved) void message.success(t('users.saved', { username: saved.username }));
       setEditing(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(problemDetail(e));
     }
   }
 
